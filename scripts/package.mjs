@@ -1,0 +1,22 @@
+// Builds for production and packages the extension as a .vsix (must stay under 3 MB).
+//   node scripts/package.mjs [--out FILE]
+import { execFileSync } from 'node:child_process';
+import { readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '..');
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const outIndex = process.argv.indexOf('--out');
+const out = outIndex > 0 ? resolve(process.argv[outIndex + 1]) : join(root, `${pkg.name}-${pkg.version}.vsix`);
+const LIMIT = 3 * 1024 * 1024;
+
+execFileSync(process.execPath, [join(root, 'scripts/build.mjs'), '--production'], { cwd: root, stdio: 'inherit' });
+// Everything the extension runs is bundled into dist/, so no node_modules go in.
+execFileSync(process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--out', out],
+  { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+const size = statSync(out).size;
+console.log(`[package] ${out} ${(size / 1024).toFixed(0)} KB`);
+if (size > LIMIT) {
+  console.error(`[package] the .vsix is ${(size / 1024 / 1024).toFixed(2)} MB, over the 3 MB limit: check .vscodeignore`);
+  process.exit(1);
+}

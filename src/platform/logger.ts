@@ -1,0 +1,45 @@
+import * as vscode from 'vscode';
+
+/**
+ * The extension's log (Output › SCCM Workbench). Values registered with `mask` (user names,
+ * tokens) are replaced before anything is written, so credentials never reach the log.
+ */
+export class Logger implements vscode.Disposable {
+  private readonly channel: vscode.LogOutputChannel;
+  private readonly masked = new Set<string>();
+
+  constructor(name: string) {
+    this.channel = vscode.window.createOutputChannel(name, { log: true });
+  }
+
+  mask(value: string | undefined): void {
+    if (value && value.length >= 3) this.masked.add(value);
+  }
+
+  private scrub(text: string): string {
+    let out = text;
+    for (const m of this.masked) out = out.split(m).join('***');
+    return out;
+  }
+
+  info(message: string): void {
+    this.channel.info(this.scrub(message));
+  }
+
+  warn(message: string): void {
+    this.channel.warn(this.scrub(message));
+  }
+
+  error(message: string, err?: unknown): void {
+    const detail = err instanceof Error ? `${err.message}${err.stack ? `\n${err.stack}` : ''}` : err ? String(err) : '';
+    this.channel.error(this.scrub(detail ? `${message}: ${detail}` : message));
+  }
+
+  show(): void {
+    this.channel.show(true);
+  }
+
+  dispose(): void {
+    this.channel.dispose();
+  }
+}
