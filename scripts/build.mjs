@@ -1,14 +1,21 @@
 // Bundles the extension, the CLI, the webviews and (with --tests) the
 // integration test suites with esbuild. Type checking is separate (npm run check-types).
-//   node scripts/build.mjs [--production] [--watch] [--tests]
+//   node scripts/build.mjs [--production] [--watch] [--tests] [--stage DIR]
+// --stage DIR builds into DIR instead of the repository and copies the manifest and assets
+// there, so parallel test runs (several engineers, CI shards) never see a half-written dist/.
 import * as esbuild from 'esbuild';
-import { readdirSync, rmSync, statSync, mkdirSync, cpSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readdirSync, rmSync, statSync, mkdirSync, cpSync, existsSync, symlinkSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 
-const args = new Set(process.argv.slice(2));
+const argv = process.argv.slice(2);
+const args = new Set(argv);
 const production = args.has('--production');
 const watch = args.has('--watch');
 const withTests = args.has('--tests');
+const stageIndex = argv.indexOf('--stage');
+const root = resolve(import.meta.dirname, '..');
+const out = stageIndex >= 0 ? resolve(argv[stageIndex + 1]) : root;
+process.chdir(root);
 
 /** Prints esbuild problems in a form the $esbuild-watch problem matcher reads. */
 const problemMatcher = {
@@ -47,7 +54,7 @@ const builds = [
   {
     ...common,
     entryPoints: { extension: 'src/extension.ts' },
-    outdir: 'dist',
+    outdir: join(out, 'dist'),
     platform: 'node',
     format: 'cjs',
     target: 'node20',
@@ -56,7 +63,7 @@ const builds = [
   {
     ...common,
     entryPoints: { cli: 'src/core/cli/main.ts' },
-    outdir: 'dist',
+    outdir: join(out, 'dist'),
     platform: 'node',
     format: 'cjs',
     target: 'node20',
@@ -74,7 +81,7 @@ if (Object.keys(webviewEntries).length) {
   builds.push({
     ...common,
     entryPoints: webviewEntries,
-    outdir: 'dist/webview',
+    outdir: join(out, 'dist/webview'),
     platform: 'browser',
     format: 'iife',
     target: 'es2022',
@@ -89,7 +96,7 @@ if (withTests) {
     sourcemap: 'inline',
     minify: false,
     entryPoints: Object.fromEntries(files.map((f) => [relative('test/integration', f).replace(/\.ts$/, ''), f])),
-    outdir: 'out/test/integration',
+    outdir: join(out, 'out/test/integration'),
     platform: 'node',
     format: 'cjs',
     target: 'node20',
@@ -98,13 +105,19 @@ if (withTests) {
 }
 
 if (!watch) {
-  rmSync('dist', { recursive: true, force: true });
-  if (withTests) rmSync('out/test', { recursive: true, force: true });
+  rmSync(join(out, 'dist'), { recursive: true, force: true });
+  if (withTests) rmSync(join(out, 'out/test'), { recursive: true, force: true });
 }
-mkdirSync('dist/webview', { recursive: true });
+mkdirSync(join(out, 'dist/webview'), { recursive: true });
 // Codicons font for the webviews (loaded from the extension, never from a CDN).
-cpSync('node_modules/@vscode/codicons/dist/codicon.css', 'dist/webview/codicon.css');
-cpSync('node_modules/@vscode/codicons/dist/codicon.ttf', 'dist/webview/codicon.ttf');
+cpSync('node_modules/@vscode/codicons/dist/codicon.css', join(out, 'dist/webview/codicon.css'));
+cpSync('node_modules/@vscode/codicons/dist/codicon.ttf', join(out, 'dist/webview/codicon.ttf'));
+if (out !== root) {
+  for (const f of ['package.json', 'package.nls.json', 'README.md', 'CHANGELOG.md', 'LICENSE', '.vscodeignore', 'media', 'syntaxes', 'l10n', 'test/workspace', 'demo']) {
+    if (existsSync(f)) cpSync(f, join(out, f), { recursive: true });
+  }
+  if (!existsSync(join(out, 'node_modules'))) symlinkSync(join(root, 'node_modules'), join(out, 'node_modules'));
+}
 
 if (watch) {
   const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));

@@ -1,18 +1,20 @@
 // Builds for production and packages the extension as a .vsix (must stay under 3 MB).
-//   node scripts/package.mjs [--out FILE]
+//   node scripts/package.mjs [--out FILE] [--stage DIR]   (--stage: build and package inside DIR)
 import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-const root = resolve(import.meta.dirname, '..');
+const repo = resolve(import.meta.dirname, '..');
+const stageIndex = process.argv.indexOf('--stage');
+const root = stageIndex > 0 ? resolve(process.argv[stageIndex + 1]) : repo;
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const outIndex = process.argv.indexOf('--out');
 const out = outIndex > 0 ? resolve(process.argv[outIndex + 1]) : join(root, `${pkg.name}-${pkg.version}.vsix`);
 const LIMIT = 3 * 1024 * 1024;
 
-execFileSync(process.execPath, [join(root, 'scripts/build.mjs'), '--production'], { cwd: root, stdio: 'inherit' });
+execFileSync(process.execPath, [join(repo, 'scripts/build.mjs'), '--production', ...(root !== repo ? ['--stage', root] : [])], { cwd: repo, stdio: 'inherit' });
 // Everything the extension runs is bundled into dist/, so no node_modules go in.
-execFileSync(process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--out', out],
+execFileSync(process.execPath, [join(repo, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--out', out],
   { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
 const size = statSync(out).size;
 console.log(`[package] ${out} ${(size / 1024).toFixed(0)} KB`);

@@ -43,7 +43,7 @@ export function freePort() {
 }
 
 /**
- * @param {{ workDir: string, folder?: string, env?: object, settings?: object, extensionsDir?: string }} opts
+ * @param {{ workDir: string, folder?: string, env?: object, settings?: object, extensionsDir?: string, port?: number }} opts
  */
 export async function startCodeServer(opts) {
   const workDir = resolve(opts.workDir);
@@ -52,7 +52,7 @@ export async function startCodeServer(opts) {
   mkdirSync(join(userDataDir, 'User'), { recursive: true });
   mkdirSync(extensionsDir, { recursive: true });
   writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...(opts.settings || {}) }, null, 2));
-  const port = await freePort();
+  const port = opts.port || (await freePort());
   const args = [
     CODE_SERVER_ENTRY,
     '--auth', 'none',

@@ -26,7 +26,7 @@ export interface UiSession {
 
 /** Opens `folder` (a copy is made so tests can write into it) in a fresh code-server. */
 export async function openWorkbench(folder: string, settings: object = {}): Promise<UiSession> {
-  const vsix = process.env.SCCM_VSIX ?? path.join(ROOT, 'sccm-workbench-0.1.0.vsix');
+  const vsix = process.env.SCCM_VSIX ?? path.join(ROOT, `sccm-workbench-${(JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { version: string }).version}.vsix`);
   if (!fs.existsSync(vsix)) throw new Error(`${vsix} is missing: run "npm run package" first`);
   const harness = (await import(pathToFileURL(path.join(ROOT, 'test/harness/codeServer.mjs')).href)) as Harness;
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sccm-ui-'));
