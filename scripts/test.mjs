@@ -38,10 +38,10 @@ function step(title) {
   console.log(`\n=== ${title} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
 }
 
-function mochaTier(tier, config) {
+function mochaTier(tier, config, spec) {
   const counts = join(RESULTS_DIR, `${tier}-counts.json`);
   rmSync(counts, { force: true });
-  const args = [join(ROOT, 'node_modules/mocha/bin/mocha.js'), '--config', config, '--reporter', join(ROOT, 'test/harness/countingReporter.cjs')];
+  const args = [join(ROOT, 'node_modules/mocha/bin/mocha.js'), '--config', config, '--reporter', join(ROOT, 'test/harness/countingReporter.cjs'), spec];
   if (grep) args.push('--grep', grep);
   const code = run(process.execPath, args, { env: { SCCM_COUNTS_FILE: counts } });
   if (!existsSync(counts)) {
@@ -90,7 +90,7 @@ if (wanted('static')) {
 
 if (wanted('unit')) {
   step('unit tests (Node)');
-  mochaTier('unit', '.mocharc.unit.json');
+  mochaTier('unit', '.mocharc.unit.json', 'test/unit/**/*.test.ts');
 }
 
 if (wanted('integration')) {
@@ -106,7 +106,7 @@ if (wanted('ui')) {
   if (run(process.execPath, ['scripts/package.mjs']) !== 0) record('ui', 0, 1, ['packaging failed']);
   else {
     step('UI tests (Playwright + Chromium)');
-    mochaTier('ui', '.mocharc.ui.json');
+    mochaTier('ui', '.mocharc.ui.json', 'test/ui/**/*.ui.test.ts');
   }
 }
 
