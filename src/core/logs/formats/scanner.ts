@@ -1,0 +1,101 @@
+import { ERROR, INFO, WARNING } from '../recordColumns';
+
+/**
+ * A format's record finder. `scan` is given the text not yet consumed (the previous call's
+ * leftover followed by new text), adds every complete record to the store, and returns how
+ * many characters it consumed. What it leaves (an incomplete record or line) comes back at
+ * the start of the next call's text. With `final`, everything is consumed. Scanners make
+ * each decision from text they have already seen, so the records do not depend on how the
+ * input was split into chunks.
+ */
+export interface FormatScanner {
+  scan(text: string, final: boolean): number;
+}
+
+/** Space, tab, CR, LF, form feed, vertical tab, NUL (binary junk between records). */
+export function isWhitespaceCode(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13) || code === 0;
+}
+
+/** First position in [from, to) that is not whitespace, or `to`. */
+export function skipWhitespace(text: string, from: number, to: number): number {
+  let i = from;
+  while (i < to && isWhitespaceCode(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** Position after the last character in [from, to) that is not whitespace, or `from`. */
+export function trimEnd(text: string, from: number, to: number): number {
+  let i = to;
+  while (i > from && isWhitespaceCode(text.charCodeAt(i - 1))) i--;
+  return i;
+}
+
+const ERROR_WORDS = /\b(?:error|fail)/i;
+const WARNING_WORDS = /\bwarn/i;
+
+/**
+ * Severity of a line in a log that has no severity field, the way CMTrace colours non-CCM
+ * logs: "error" (and "fail", as in "failed" / "Failed to") make it an error, "warn" a
+ * warning. Words only match at their start, so `ansi_warnings` in SQL text is no warning.
+ */
+export function severityFromText(text: string, from: number, to: number): number {
+  const slice = text.slice(from, to);
+  if (ERROR_WORDS.test(slice)) return ERROR;
+  return WARNING_WORDS.test(slice) ? WARNING : INFO;
+}
+
+/**
+ * Walks the complete lines of a text. A line is complete when its line break is known:
+ * a trailing CR may be the first half of a CRLF, so it only ends a line once the next
+ * character is there (or the text is final).
+ */
+export class LineReader {
+  /** The current line: content [start, end); the next line starts at `next`. */
+  start = 0;
+  end = 0;
+  next = 0;
+  private nextLf: number;
+  private nextCr: number;
+
+  constructor(
+    private readonly text: string,
+    from: number,
+    private readonly final: boolean,
+  ) {
+    this.next = from;
+    this.nextLf = -2;
+    this.nextCr = -2;
+  }
+
+  /** Moves to the next complete line; false when there is none. */
+  read(): boolean {
+    const text = this.text;
+    const from = this.next;
+    if (from >= text.length) return false;
+    if (this.nextLf !== -1 && this.nextLf < from) this.nextLf = text.indexOf('\n', from);
+    if (this.nextCr !== -1 && this.nextCr < from) this.nextCr = text.indexOf('\r', from);
+    const lf = this.nextLf;
+    const cr = this.nextCr;
+    let end: number;
+    let next: number;
+    if (cr >= 0 && (lf < 0 || cr < lf)) {
+      end = cr;
+      if (cr + 1 < text.length) next = text.charCodeAt(cr + 1) === 10 ? cr + 2 : cr + 1;
+      else if (this.final) next = cr + 1;
+      else return false;
+    } else if (lf >= 0) {
+      end = lf;
+      next = lf + 1;
+    } else if (this.final) {
+      end = text.length;
+      next = text.length;
+    } else {
+      return false;
+    }
+    this.start = from;
+    this.end = end;
+    this.next = next;
+    return true;
+  }
+}
