@@ -1,0 +1,11 @@
+export * from './contract';
+export * from './errors';
+export * from './model';
+export * from './clientOperations';
+export { createSiteBackend, tlsTrustFrom, readCaFile, type SiteConnectionConfig, type SiteBackendKind } from './siteConfig';
+export { AdminServiceBackend, type AdminServiceBackendOptions } from './adminService/AdminServiceBackend';
+export { AdminServiceTransport, type SiteCredentials, type CredentialsCallback, type TransportOptions } from './adminService/transport';
+export { parseThumbprint, type TlsTrust } from './adminService/tls';
+export { PowerShellBackend, type PowerShellBackendOptions } from './powershell/PowerShellBackend';
+export { NodePowerShellRunner, findPowerShell, type PowerShellRunner, type PowerShellScriptRun } from './powershell/PowerShellRunner';
+export { readLabConnection, type LabConnection } from './labConnection';
