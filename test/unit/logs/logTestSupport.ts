@@ -6,8 +6,7 @@ import type { LogEntry, LogFormat } from '../../../src/core/logs/types';
 
 export const FIXTURES = path.resolve(__dirname, '..', '..', 'fixtures', 'logs');
 /** Real logs from public repositories; not on every machine, so tests over them register only when present. */
-export const SHARED_SAMPLES = '/work/shared/samples';
-export const hasSharedSamples = fs.existsSync(SHARED_SAMPLES);
+export { SHARED_SAMPLES, hasSharedSamples } from '../../support/sharedSamples';
 
 export function fixture(name: string): string {
   return path.join(FIXTURES, name);
