@@ -22,6 +22,11 @@ export class Logger implements vscode.Disposable {
     return out;
   }
 
+  /** Detail shown only at the Debug log level (per-request lines of the site backends). */
+  debug(message: string): void {
+    this.channel.debug(this.scrub(message));
+  }
+
   info(message: string): void {
     this.channel.info(this.scrub(message));
   }

@@ -100,7 +100,7 @@ function parseSample(file: string): RecordStore {
 // The shared samples are not on every machine: these tests register only where they are
 // (the fixtures under test/fixtures/logs cover the same formats everywhere).
 if (hasSharedSamples) {
-  describe('real sample logs (/work/shared/samples)', () => {
+  describe(`real sample logs (${SHARED_SAMPLES})`, () => {
     for (const expected of EXPECTED) {
       it(`${expected.file}: ${expected.format}, ${expected.encoding}, ${expected.records} records`, () => {
         const store = parseSample(expected.file);

@@ -1,0 +1,137 @@
+import { X509Certificate } from 'node:crypto';
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import type * as vscode from 'vscode';
+import { readRunningLab, startLabSite, type LabFaults, type LabSite } from '../core/lab/labSite';
+import { SMALL_PRESET } from '../core/lab/seed/generate';
+import type { Logger } from '../platform/logger';
+import type { SiteCredentials } from '../core/site/adminService/transport';
+import type { SiteSettings } from './SiteSettings';
+
+/** What the extension needs to sign in to the lab; never written to settings. */
+export interface LabConnectionInfo {
+  baseUrl: string;
+  siteCode: string;
+  /** SHA-1 thumbprint of the lab certificate, computed here from its PEM, to pin. */
+  certificateThumbprint: string;
+  account: SiteCredentials;
+  dataDir: string;
+}
+
+interface AccountRecord {
+  user: string;
+  password: string;
+  role: string;
+}
+
+/** Reads `accounts.json` (a list, or `{ accounts: [...] }`) and picks the Full Administrator. */
+export function pickFullAdministrator(json: unknown): SiteCredentials | undefined {
+  const list = Array.isArray(json) ? json : Array.isArray((json as { accounts?: unknown } | null)?.accounts) ? (json as { accounts: unknown[] }).accounts : [];
+  const accounts = list.filter(
+    (a): a is AccountRecord => !!a && typeof a === 'object' && typeof (a as AccountRecord).user === 'string' && typeof (a as AccountRecord).password === 'string',
+  );
+  const admin = accounts.find((a) => a.role === 'full') ?? accounts[0];
+  return admin ? { userName: admin.user, password: admin.password } : undefined;
+}
+
+/** SHA-1 thumbprint as Windows shows it (upper hex, no separators). */
+export function sha1Thumbprint(pem: string): string {
+  return new X509Certificate(pem).fingerprint.replace(/:/g, '').toUpperCase();
+}
+
+/**
+ * The built-in lab site, run in-process in the extension host (loopback HTTPS + NTLM), with its
+ * data in the extension's global storage or `sccm.lab.dataFolder`. Its account and certificate
+ * are read from the data folder here, so no credential ever passes through the settings. When
+ * another process (another window, `sccm-workbench lab start`) already runs the lab on that
+ * folder, this window connects to it instead of starting a second one.
+ */
+export class LabSiteHost implements vscode.Disposable {
+  private lab: LabSite | undefined;
+  private info: LabConnectionInfo | undefined;
+  private starting: Promise<LabConnectionInfo> | undefined;
+
+  constructor(
+    private readonly settings: SiteSettings,
+    private readonly storageDir: string,
+    private readonly logger: Logger,
+  ) {}
+
+  get dataDir(): string {
+    return this.settings.labDataFolder ?? path.join(this.storageDir, 'lab');
+  }
+
+  /** Connected to a lab (started here, or found running on the data folder). */
+  get isRunning(): boolean {
+    return this.info !== undefined;
+  }
+
+  /** Base URL of the running lab (no secrets), for the status bar and tests. */
+  get baseUrl(): string | undefined {
+    return this.info?.baseUrl;
+  }
+
+  get certificateThumbprint(): string | undefined {
+    return this.info?.certificateThumbprint;
+  }
+
+  /** Starts the lab (small preset) unless it runs already. */
+  ensureRunning(): Promise<LabConnectionInfo> {
+    if (this.info) return Promise.resolve(this.info);
+    this.starting ??= this.start().finally(() => {
+      this.starting = undefined;
+    });
+    return this.starting;
+  }
+
+  private async readAccount(accountsPath: string): Promise<SiteCredentials> {
+    const account = pickFullAdministrator(JSON.parse(await fs.readFile(accountsPath, 'utf8')));
+    if (!account) throw new Error(`The lab's ${accountsPath} holds no account.`);
+    this.logger.mask(account.password);
+    return account;
+  }
+
+  private async start(): Promise<LabConnectionInfo> {
+    const dataDir = this.dataDir;
+    await fs.mkdir(dataDir, { recursive: true });
+    const running = await readRunningLab(dataDir);
+    if (running && running.pid !== process.pid) {
+      const account = await this.readAccount(running.accountsPath);
+      const pem = await fs.readFile(running.certificatePath, 'utf8');
+      this.info = { baseUrl: running.baseUrl, siteCode: running.siteCode, certificateThumbprint: sha1Thumbprint(pem), account, dataDir };
+      this.logger.info(`Using the lab site already running at ${running.baseUrl} (pid ${running.pid}, data: ${dataDir})`);
+      return this.info;
+    }
+    const started = Date.now();
+    const lab = await startLabSite({ dataDir, host: '127.0.0.1', port: 0, seed: SMALL_PRESET });
+    try {
+      const account = await this.readAccount(path.join(dataDir, 'accounts.json'));
+      this.lab = lab;
+      this.info = { baseUrl: lab.baseUrl, siteCode: lab.siteCode, certificateThumbprint: sha1Thumbprint(lab.certificatePem), account, dataDir };
+      this.logger.info(`Lab site ${lab.siteCode} started at ${lab.baseUrl} in ${Date.now() - started} ms (data: ${dataDir})`);
+      return this.info;
+    } catch (err) {
+      await lab.stop().catch(() => undefined);
+      throw err;
+    }
+  }
+
+  /** Fault injection for the integration tests (only for a lab started in this process). */
+  setFaults(faults: LabFaults): void {
+    this.lab?.setFaults(faults);
+  }
+
+  async stop(): Promise<void> {
+    const lab = this.lab;
+    this.lab = undefined;
+    this.info = undefined;
+    if (lab) {
+      await lab.stop();
+      this.logger.info('Lab site stopped');
+    }
+  }
+
+  dispose(): void {
+    void this.stop();
+  }
+}

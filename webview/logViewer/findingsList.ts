@@ -1,0 +1,48 @@
+import type { FindingDto, LogInfo } from '../../src/webviews/logViewer/protocol';
+import { SEVERITY_ICON, SEVERITY_WORD, clear, h, icon } from '../shared/dom';
+import { logColorClass } from './logColors';
+
+/** The knowledge base's findings beside the grid; a click selects the record in the grid. */
+export class FindingsList {
+  readonly element: HTMLElement;
+  private readonly list: HTMLElement;
+  private readonly heading: HTMLElement;
+  private findings: FindingDto[] = [];
+  private logs: LogInfo[] = [];
+
+  constructor(private readonly reveal: (id: number) => void) {
+    this.heading = h('h2', { id: 'findings-heading' }, 'Findings');
+    this.list = h('ul', { class: 'findings-list', 'aria-labelledby': 'findings-heading' });
+    this.element = h('aside', { class: 'findings', 'aria-labelledby': 'findings-heading', 'data-region': 'findings', tabindex: -1 }, this.heading, this.list);
+  }
+
+  setLogs(logs: LogInfo[]): void {
+    this.logs = logs;
+    this.render();
+  }
+
+  update(findings: FindingDto[]): void {
+    this.findings = findings;
+    this.render();
+  }
+
+  private render(): void {
+    clear(this.list);
+    this.heading.textContent = `Findings (${this.findings.length})`;
+    if (!this.findings.length) {
+      this.list.append(h('li', { class: 'placeholder' }, 'No known problem found in this log.'));
+      return;
+    }
+    const merged = this.logs.length > 1;
+    for (const finding of this.findings) {
+      const log = this.logs[finding.log];
+      const button = h('button', { class: `finding sev-${finding.severity}`, title: `${finding.cause}\n\nFix: ${finding.fix}` },
+        icon(SEVERITY_ICON[finding.severity], SEVERITY_WORD[finding.severity]),
+        h('span', { class: 'finding-title' }, finding.title),
+        h('span', { class: 'finding-where' }, merged && log ? h('span', { class: `chip ${logColorClass(finding.log)}`, 'aria-hidden': 'true' }) : null, `${merged && log ? `${log.name}:` : 'line '}${finding.line}`),
+      );
+      button.addEventListener('click', () => this.reveal(finding.id));
+      this.list.append(h('li', {}, button));
+    }
+  }
+}
