@@ -14,6 +14,7 @@ const demoDir = resolve(ROOT, '.demo');
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 const vsix = join(demoDir, `${pkg.name}-${pkg.version}.vsix`);
 
+mkdirSync(demoDir, { recursive: true });
 console.log('[demo] packaging the extension');
 execFileSync(process.execPath, [join(ROOT, 'scripts/package.mjs'), '--out', vsix], { stdio: ['ignore', 'ignore', 'inherit'] });
 

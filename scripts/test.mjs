@@ -77,6 +77,7 @@ if (wanted('static')) {
   const checks = [
     ['type check (extension, core, tests)', ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json', '--noEmit']],
     ['type check (webviews)', ['node_modules/typescript/bin/tsc', '-p', 'webview/tsconfig.json', '--noEmit']],
+    ['l10n bundle up to date', ['scripts/l10n.mjs', '--check']],
     ['lint', ['node_modules/eslint/bin/eslint.js', '--max-warnings', '0', '--no-error-on-unmatched-pattern', 'src', 'webview', 'test', 'scripts']],
   ];
   let p = 0;

@@ -11,14 +11,14 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { writeCmtraceLog } from './generateLogs';
-import { CHILD_FLAG, type ChildReport } from './logParseChild';
+import { writeCmtraceLog } from './lib/generateLogs';
+import { CHILD_FLAG, type ChildReport } from './lib/logParseChild';
 
 const MB = 1024 * 1024;
 const RUNS = 5;
 
 function runChild(task: string, file: string): ChildReport {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(__dirname, 'logParseChild.ts'), CHILD_FLAG, task, file], {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(__dirname, 'lib', 'logParseChild.ts'), CHILD_FLAG, task, file], {
     encoding: 'utf8',
     maxBuffer: 16 * MB,
   });
@@ -41,6 +41,12 @@ function mb(bytes: number): string {
   return `${(bytes / MB).toFixed(0)} MB`;
 }
 
+const misses: string[] = [];
+function target(ok: boolean, what: string): string {
+  if (!ok) misses.push(what);
+  return ok ? 'met' : 'NOT met';
+}
+
 function main(): void {
   const quick = process.argv.includes('--quick');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sccm-bench-logs-'));
@@ -53,12 +59,16 @@ function main(): void {
     const baseline = best('baseline', file100);
     console.log(`\nBaseline (read the file, decode it as latin1, count \\n with a charCodeAt loop): ${times(baseline)}`);
 
+    const floor = best('newlineFloor', file100);
+    console.log(`Floor, for comparison (read the bytes, count \\n with Buffer.indexOf, no decoding): ${times(floor)}`);
+
     const parse = best('parse', file100);
     console.log(`Parse only (read + decode + parse into the columnar store):                   ${times(parse)}, ${parse.records} records`);
 
     const diagnose = best('diagnose', file100);
     console.log(`Parse AND diagnose (read + parse + createDiagnoser update/atEnd):              ${times(diagnose)}, ${diagnose.findings} findings`);
-    console.log(`  ratio to baseline: ${(diagnose.ms / baseline.ms).toFixed(2)}x wall, ${(diagnose.cpuMs / baseline.cpuMs).toFixed(2)}x CPU (target <= 4x); target <= 1000 ms: ${diagnose.ms <= 1000 ? 'met' : 'NOT met'}`);
+    console.log(`  ratio to the byte-level floor: ${(diagnose.ms / floor.ms).toFixed(2)}x wall (information only)`);
+    console.log(`  ratio to baseline: ${(diagnose.ms / baseline.ms).toFixed(2)}x wall, ${(diagnose.cpuMs / baseline.cpuMs).toFixed(2)}x CPU (target <= 4x: ${target(diagnose.ms / baseline.ms <= 4, 'parse+diagnose <= 4x the newline scan')}); target <= 1000 ms: ${target(diagnose.ms <= 1000, 'parse+diagnose 100 MB <= 1 s')}`);
 
     const scan = best('scan', file100);
     console.log(`scanPaths (CLI path: streamed in 16 MiB reads, diagnosed, correlated):        ${times(scan)}`);
@@ -68,7 +78,7 @@ function main(): void {
     );
 
     const tail = best('append', file100);
-    console.log(`\nLive tail: append 1 MB (${tail.records} new records) to the parsed 100 MB log, parse + diagnose the new bytes: ${tail.ms.toFixed(1)} ms (target < 50 ms)`);
+    console.log(`\nLive tail: append 1 MB (${tail.records} new records) to the parsed 100 MB log, parse + diagnose the new bytes: ${tail.ms.toFixed(1)} ms (target < 50 ms: ${target(tail.ms < 50, 'append 1 MB < 50 ms')})`);
 
     const file50 = path.join(dir, 'CAS-50MB.log');
     writeCmtraceLog(file50, 50 * MB, 2);
@@ -82,6 +92,10 @@ function main(): void {
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+  if (misses.length) {
+    console.log(`\nTargets missed: ${misses.join('; ')}`);
+    process.exitCode = 1;
+  } else console.log('\nAll targets met.');
 }
 
 /** Streams a real 2 GB log through the scan when the disk has room for it. */

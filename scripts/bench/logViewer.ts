@@ -15,7 +15,7 @@ import { LogFeeds } from '../../src/webviews/logViewer/LogFeeds';
 import { readLogFile } from '../../src/webviews/logViewer/logFileReader';
 import { EMPTY_FILTER, type ViewerFilter } from '../../src/webviews/logViewer/protocol';
 import { ViewerModel } from '../../src/webviews/logViewer/ViewerModel';
-import { writeCmtraceLog } from './generateLogs';
+import { writeCmtraceLog } from './lib/generateLogs';
 
 const PAGE_LIMIT_MS = 50;
 const BLOCK_LIMIT_MS = 1000;

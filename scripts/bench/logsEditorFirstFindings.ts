@@ -12,7 +12,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { LogFileFollower } from '../../src/core/logs/editor/logFileFollower';
 import { SNIFF_BYTES, sniffBytes } from '../../src/core/logs/editor/sniff';
-import { writeCmtraceLog } from './generateLogs';
+import { writeCmtraceLog } from './lib/generateLogs';
 
 const TARGET_FIRST_MS = 1000;
 const TARGET_TAIL_MS = 250;

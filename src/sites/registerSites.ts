@@ -121,6 +121,11 @@ export function registerSites(context: vscode.ExtensionContext, logger: Logger):
     }),
   );
   push(vscode.workspace.onDidGrantWorkspaceTrust(() => tree.refresh()));
+  // The built-in lab runs in-process and needs no network or credentials, so a configured lab
+  // site connects at once (the demo opens with it connected); real sites wait for an expand.
+  if (vscode.workspace.isTrusted) {
+    for (const entry of settings.sites.filter((e) => e.backend === 'lab')) void connections.get(entry).connect().catch(() => undefined);
+  }
 
   return { testing: process.env.SCCM_TEST_RUN === '1' && scripted ? createSitesTestingApi(services, scripted, statusBar) : undefined };
 }

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
-import { writeCmtraceLog } from '../../scripts/bench/generateLogs';
+import { writeCmtraceLog } from '../../scripts/bench/lib/generateLogs';
 import { openWorkbench, type UiSession } from './session';
 
 const WORKSPACE = path.resolve(__dirname, '..', 'workspace');

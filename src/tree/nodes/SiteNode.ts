@@ -57,7 +57,9 @@ export class SiteNode extends SitesTreeNode implements SiteScope, PagedNode {
   getTreeItem(): vscode.TreeItem {
     const { t } = this.services;
     const state = this.connection.state;
-    const item = new vscode.TreeItem(this.entry.name, vscode.TreeItemCollapsibleState.Collapsed);
+    // The lab is local and instant, so it opens expanded; real sites sign in only when asked.
+    const collapsed = this.entry.backend === 'lab' ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
+    const item = new vscode.TreeItem(this.entry.name, collapsed);
     item.id = this.id;
     const backend = BACKEND_LABELS[this.entry.backend];
     const lines = [`**${escapeMarkdown(this.entry.name)}** (${backend})`];

@@ -57,7 +57,8 @@ export class AdminServiceBackend implements SiteBackend {
       { filter: 'ObjectType eq 5000', select: ['ContainerNodeID', 'Name', 'ParentContainerNodeID', 'ObjectType', 'SearchFolder'], orderby: ['ContainerNodeID'] },
       { action: 'list collection folders' },
       options?.token,
-      1000,
+      // Folders are read whole (a tree needs them all to nest), still one 500-row page per request.
+      500,
     );
     return mapCollectionFolders(rows);
   }

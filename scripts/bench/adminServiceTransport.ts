@@ -1,11 +1,11 @@
 /**
  * Prints transport figures against the fake AdminService on loopback (TLS + NTLM, no site work):
  * first request (TLS + NTLM handshake), sequential authenticated reads, parallel reads over the
- * connection pool. Run: npx tsx test/unit/site/bench/adminServiceBench.ts
+ * connection pool. Run: node --import tsx scripts/bench/adminServiceTransport.ts
  */
-import { AdminServiceTransport } from '../../../../src/core/site/adminService/transport';
-import { makeCertificate } from '../support/certificates';
-import { FakeAdminService } from '../support/fakeAdminService';
+import { AdminServiceTransport } from '../../src/core/site/adminService/transport';
+import { makeCertificate } from '../../test/unit/site/support/certificates';
+import { FakeAdminService } from '../../test/unit/site/support/fakeAdminService';
 
 const ROWS = { value: Array.from({ length: 500 }, (_, i) => ({ CollectionID: `PS1${(0x100 + i).toString(16).toUpperCase().padStart(5, '0')}`, Name: `Collection ${i}`, CollectionType: 2 })) };
 

@@ -1,15 +1,15 @@
 /**
  * Knowledge-base benchmark: prints figures, asserts nothing (speed is not a unit test).
  *
- *   node --import tsx test/unit/logs/kb/bench/diagnose.bench.ts [MB]
+ *   node --import tsx scripts/bench/diagnose.ts [MB]
  *
  * Builds a CMTrace smsts.log and an AppEnforce.log of about MB megabytes (default 100) in
  * memory, parses them with the product's parser, then times createDiagnoser().update over
  * all records plus atEnd: the knowledge base's share of a scan.
  */
-import { parseLog } from '../../../../../src/core/logs/logParser';
-import { createDiagnoser } from '../../../../../src/core/logs/kb/diagnoser';
-import { bundledRules } from '../../../../../src/core/logs/kb/ruleLoader';
+import { parseLog } from '../../src/core/logs/logParser';
+import { createDiagnoser } from '../../src/core/logs/kb/diagnoser';
+import { bundledRules } from '../../src/core/logs/kb/ruleLoader';
 
 const MB = 1024 * 1024;
 
