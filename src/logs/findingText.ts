@@ -12,10 +12,11 @@ export function truncate(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
 }
 
-/** The Problems-panel message: title, then the likely cause in short. */
+/** The Problems-panel message: title (with how often it repeats), then the likely cause in short. */
 export function diagnosticMessage(finding: Finding): string {
   const cause = firstSentence(finding.cause);
-  return cause ? `${finding.title} \u2014 ${cause}` : finding.title;
+  const title = finding.repeats ? `${finding.title} (\u00d7${finding.repeats})` : finding.title;
+  return cause ? `${title} \u2014 ${cause}` : title;
 }
 
 /** The hint written after a line that has a finding. */

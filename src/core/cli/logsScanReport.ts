@@ -22,7 +22,8 @@ export function formatScanReport(files: readonly ScanFileResult[]): string {
 function formatFinding(finding: Finding): string[] {
   const lines = finding.endLine > finding.line ? `lines ${finding.line}-${finding.endLine}` : `line ${finding.line}`;
   const code = finding.code ? ` ${finding.code}` : '';
-  const out = [`  ${lines} [${finding.severity}]${code} ${finding.title}`];
+  const repeats = finding.repeats ? ` (repeated ${finding.repeats} times)` : '';
+  const out = [`  ${lines} [${finding.severity}]${code} ${finding.title}${repeats}`];
   if (finding.codeMessage) out.push(`      code: ${finding.codeMessage}`);
   out.push(`      cause: ${finding.cause}`);
   out.push(`      fix: ${finding.fix}`);

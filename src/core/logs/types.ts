@@ -96,6 +96,12 @@ export interface Finding {
   related?: LogLocation[];
   /** Ready-to-use remediation built from what the log shows (e.g. the duplicate GUIDs). */
   remediation?: Remediation[];
+  /**
+   * For an error record no rule explains: how many records of this log say the same thing
+   * (same component, code and wording, ids aside). The first one is the finding; the others
+   * are listed in `related` (up to a cap). Absent when it occurred once.
+   */
+  repeats?: number;
 }
 
 /** One file in the `sccm-workbench logs scan --json` contract. */

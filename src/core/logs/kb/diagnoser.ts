@@ -4,6 +4,7 @@ import type { CompiledRule } from './compiledRule';
 import { correlateDiagnosedLogs } from './correlation';
 import { buildFilePlan, type FilePlan } from './filePlan';
 import { genericErrorFinding } from './genericFinding';
+import { RepeatedErrors } from './repeatedErrors';
 import { bundledRules } from './ruleLoader';
 import { RuleEvaluator } from './ruleEvaluator';
 import { SourceState } from './sourceState';
@@ -13,7 +14,11 @@ import { SourceState } from './sourceState';
  * appended since the previous call (live tail re-parses only new bytes).
  */
 export interface Diagnoser {
-  /** Examines records [from, to) and returns the findings they produce. */
+  /**
+   * Examines records [from, to) and returns the findings they produce. An unexplained error
+   * that repeats an earlier one is not returned again: the earlier finding (already returned)
+   * grows its `repeats` and `related` instead, so callers re-render what they hold.
+   */
   update(source: RecordSource, from: number, to: number): Finding[];
   /**
    * Findings that hold only because the log ends where it ends now ("a line that
@@ -25,6 +30,7 @@ export interface Diagnoser {
 interface Tracked {
   state: SourceState;
   evaluator: RuleEvaluator;
+  repeats: RepeatedErrors;
 }
 
 /**
@@ -50,7 +56,7 @@ export function createDiagnoser(rules: readonly CompiledRule[] = bundledRules())
     // Reading from before where we stopped means the log was re-read from the start (rolled over, reopened).
     if (!t || from < t.state.processedTo) {
       const state = new SourceState();
-      t = { state, evaluator: new RuleEvaluator(planFor(source.fileName), state, source.path) };
+      t = { state, evaluator: new RuleEvaluator(planFor(source.fileName), state, source.path), repeats: new RepeatedErrors(source.path) };
       tracked.set(source.path, t);
     }
     return t;
@@ -60,7 +66,7 @@ export function createDiagnoser(rules: readonly CompiledRule[] = bundledRules())
     update(source, from, to) {
       const end = Math.min(to, source.recordCount);
       const start = Math.max(0, from);
-      const { state, evaluator } = trackedFor(source, start);
+      const { state, evaluator, repeats } = trackedFor(source, start);
       if (end <= start) return [];
       const plan = planFor(source.fileName);
       const indexes = recordsToExamine(source, plan, start, end);
@@ -68,7 +74,10 @@ export function createDiagnoser(rules: readonly CompiledRule[] = bundledRules())
       for (const index of indexes) {
         const entry = source.entry(index);
         const explained = evaluator.examine(entry, findings);
-        if (!explained && entry.severity === 'error' && !evaluator.isConsequence(entry)) findings.push(genericErrorFinding(entry));
+        if (!explained && entry.severity === 'error' && !evaluator.isConsequence(entry)) {
+          const finding = repeats.add(genericErrorFinding(entry), entry);
+          if (finding) findings.push(finding);
+        }
       }
       evaluator.expire(end, findings);
       evaluator.finishBatch(findings);
