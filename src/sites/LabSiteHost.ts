@@ -50,12 +50,19 @@ export class LabSiteHost implements vscode.Disposable {
   private lab: LabSite | undefined;
   private info: LabConnectionInfo | undefined;
   private starting: Promise<LabConnectionInfo> | undefined;
+  private readonly faultsListener: vscode.Disposable;
 
   constructor(
     private readonly settings: SiteSettings,
     private readonly storageDir: string,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    this.faultsListener = settings.onDidChangeLabFaults(() => {
+      if (!this.lab) return;
+      this.lab.setFaults(settings.labFaults);
+      this.logger.info(`Lab site faults: ${JSON.stringify(settings.labFaults)}`);
+    });
+  }
 
   get dataDir(): string {
     return this.settings.labDataFolder ?? path.join(this.storageDir, 'lab');
@@ -103,7 +110,7 @@ export class LabSiteHost implements vscode.Disposable {
       return this.info;
     }
     const started = Date.now();
-    const lab = await startLabSite({ dataDir, host: '127.0.0.1', port: 0, seed: SMALL_PRESET });
+    const lab = await startLabSite({ dataDir, host: '127.0.0.1', port: 0, seed: SMALL_PRESET, faults: this.settings.labFaults });
     try {
       const account = await this.readAccount(path.join(dataDir, 'accounts.json'));
       this.lab = lab;
@@ -132,6 +139,7 @@ export class LabSiteHost implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.faultsListener.dispose();
     void this.stop();
   }
 }

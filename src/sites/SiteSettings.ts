@@ -1,12 +1,15 @@
 import * as vscode from 'vscode';
 import { DisposableStore } from '../platform/lifecycle';
 import type { Logger } from '../platform/logger';
+import type { LabFaults } from '../core/lab/labSite';
+import { labFaultsFrom } from './labFaults';
 import { parseSiteEntries, type SiteEntry } from './siteEntry';
 
 const SECTION = 'sccm';
 const SITES = 'sites';
 const PAGE_SIZE = 'tree.pageSize';
 const LAB_FOLDER = 'lab.dataFolder';
+const LAB_FAULTS = 'lab.faults';
 
 /** Reads and writes `sccm.sites` (user settings) and the tree's page size. */
 export class SiteSettings extends DisposableStore {
@@ -50,6 +53,22 @@ export class SiteSettings extends DisposableStore {
   get labDataFolder(): string | undefined {
     const folder = vscode.workspace.getConfiguration(SECTION).get<string>(LAB_FOLDER, '').trim();
     return folder || undefined;
+  }
+
+  /**
+   * `sccm.lab.faults`: fault injection for the built-in lab (try how the tree behaves when a site
+   * is slow, throttles, fails or drops connections). Unknown or invalid fields are ignored.
+   */
+  get labFaults(): LabFaults {
+    const raw = vscode.workspace.getConfiguration(SECTION).get<unknown>(LAB_FAULTS, {});
+    return labFaultsFrom(raw);
+  }
+
+  /** Fires when `sccm.lab.faults` changes. */
+  onDidChangeLabFaults(listener: () => void): vscode.Disposable {
+    return vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration(`${SECTION}.${LAB_FAULTS}`)) listener();
+    });
   }
 
   /** `sccm.powershell.executablePath` (empty: find pwsh on PATH). */

@@ -157,6 +157,24 @@ describe('Sites view: the lab site in the tree', function () {
     );
   });
 
+  it('applies the sccm.lab.faults setting to the running lab at once', async () => {
+    const collection = await findRow(api, site.node, customWithMembers);
+    const config = vscode.workspace.getConfiguration('sccm');
+    await config.update('lab.faults', { error500Every: 1 }, vscode.ConfigurationTarget.Global);
+    try {
+      await vscode.commands.executeCommand('sccm.explorer.refresh', collection!.node);
+      const failed = await rows(api, collection!.node);
+      assert.ok(is.message(failed[0]) && /^Failed to load: /.test(labelOf(failed[0].item)), labelOf(failed[0].item));
+    } finally {
+      await config.update('lab.faults', undefined, vscode.ConfigurationTarget.Global);
+    }
+    await waitFor('the lab without faults', async () => {
+      await vscode.commands.executeCommand('sccm.explorer.refresh', collection!.node);
+      const loaded = await rows(api, collection!.node);
+      return loaded.some(is.device) ? loaded : undefined;
+    });
+  });
+
   it('retries a 503 by itself', async () => {
     const collection = await findRow(api, site.node, customWithMembers);
     // Every 2nd request answers 503: of two loads in a row, at least one meets it and must retry.
