@@ -1,5 +1,5 @@
 import type { Collection } from '../core/site/model';
-import { CancellationError, throwIfCancelled, type CancellationTokenLike } from '../core/util/cancellation';
+import { sleep as cancellableSleep, throwIfCancelled, type CancellationTokenLike } from '../core/util/cancellation';
 
 export type CollectionSnapshot = Pick<Collection, 'memberCount' | 'lastRefreshTime' | 'lastMemberChangeTime' | 'currentStatus'>;
 
@@ -31,19 +31,6 @@ export function collectionWasEvaluated(before: CollectionSnapshot, now: Collecti
   return now.lastRefreshTime !== before.lastRefreshTime || now.memberCount !== before.memberCount || now.lastMemberChangeTime !== before.lastMemberChangeTime;
 }
 
-export function cancellableSleep(ms: number, token?: CancellationTokenLike): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (token?.isCancellationRequested) return reject(new CancellationError());
-    const sub = token?.onCancellationRequested(() => {
-      clearTimeout(timer);
-      reject(new CancellationError());
-    });
-    const timer = setTimeout(() => {
-      sub?.dispose();
-      resolve();
-    }, ms);
-  });
-}
 
 /**
  * Membership is evaluated asynchronously after RequestRefresh, so poll the collection until it

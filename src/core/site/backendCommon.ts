@@ -1,4 +1,4 @@
-import { CancellationError, type CancellationTokenLike } from '../util/cancellation';
+import { sleep, type CancellationTokenLike } from '../util/cancellation';
 import { clientOperationByType } from './clientOperations';
 import type { ClientOperationRequest, MachineEntryInput, SiteBackend } from './contract';
 import { SiteError } from './errors';
@@ -92,19 +92,3 @@ export async function resolveImportedResourceId(
   throw new SiteError('invalidResponse', `The site accepted the import of ${entry.name} but the new record did not appear; look for it in a minute.`);
 }
 
-function sleep(ms: number, token: CancellationTokenLike | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (token?.isCancellationRequested) {
-      reject(new CancellationError());
-      return;
-    }
-    const subscription = token?.onCancellationRequested(() => {
-      clearTimeout(timer);
-      reject(new CancellationError());
-    });
-    const timer = setTimeout(() => {
-      subscription?.dispose();
-      resolve();
-    }, ms);
-  });
-}

@@ -58,3 +58,21 @@ export class CancellationSource {
     this.listeners.clear();
   }
 }
+
+/** Waits `ms`, or rejects with CancellationError as soon as the token is cancelled. */
+export function sleep(ms: number, token?: CancellationTokenLike): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (token?.isCancellationRequested) {
+      reject(new CancellationError());
+      return;
+    }
+    const subscription = token?.onCancellationRequested(() => {
+      clearTimeout(timer);
+      reject(new CancellationError());
+    });
+    const timer = setTimeout(() => {
+      subscription?.dispose();
+      resolve();
+    }, ms);
+  });
+}
