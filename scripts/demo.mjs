@@ -3,7 +3,7 @@
 // failure) with the built-in lab site connected, and prints the URL. Ctrl+C stops it.
 //   node scripts/demo.mjs [--port N]
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startCodeServer, installVsix } from '../test/harness/codeServer.mjs';
 import { CODE_SERVER_DIR, CODE_SERVER_VERSION, ROOT } from '../test/harness/paths.mjs';
@@ -35,17 +35,23 @@ const extensionsDir = join(demoDir, 'extensions');
 const userDataDir = join(demoDir, 'user-data');
 await installVsix(vsix, extensionsDir, userDataDir);
 
+// The lab's state (with its accounts) stays outside the workspace; its clients' logs are linked
+// in, so you can open PolicyAgent.log / AppEnforce.log of a lab client from the Explorer.
+const labDir = join(demoDir, 'lab');
+mkdirSync(join(labDir, 'clients'), { recursive: true });
+symlinkSync(join(labDir, 'clients'), join(workspace, 'lab-clients'), 'dir');
+
 const server = await startCodeServer({
   workDir: demoDir,
   folder: workspace,
   extensionsDir,
   port: portArg,
   settings: {
-    // The built-in lab site, with its data (and its clients' logs) inside the workspace so
-    // you can watch a push happen in PolicyAgent.log / AppEnforce.log.
+    // The built-in lab site, connected when the window opens.
     'sccm.sites': [{ name: 'Lab', backend: 'lab' }],
-    'sccm.lab.dataFolder': join(workspace, 'lab-site'),
+    'sccm.lab.dataFolder': labDir,
     'workbench.colorTheme': 'Default Dark Modern',
+    'workbench.startupEditor': 'readme',
   },
 });
 writeFileSync(join(demoDir, 'url.txt'), `${server.url}?folder=${encodeURIComponent(workspace)}\n`);
