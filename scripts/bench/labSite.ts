@@ -58,14 +58,13 @@ async function main(): Promise<void> {
   const dataDir = keep ?? mkdtempSync(path.join(tmpdir(), 'sccm-lab-bench-'));
   console.log(`lab site bench: ${seed.collections} collections, ${seed.devices} devices, data in ${dataDir}`);
   try {
-    let t = Date.now();
+    const t = Date.now();
     let lab = await startLabSite({ dataDir, seed, reseed: true });
     console.log(`${'start (generate + evaluate + certificate + listen)'.padEnd(62)} ${Date.now() - t} ms`);
     await lab.stop();
     // Restart in a fresh process: two big sites in one heap would measure the garbage collector.
     const child = spawnSync(process.execPath, [...process.execArgv, __filename, '--restart', dataDir], { encoding: 'utf8' });
     process.stdout.write(child.stdout);
-    t = Date.now();
     lab = await startLabSite({ dataDir });
     console.log(`heap used after start: ${Math.round(process.memoryUsage().heapUsed / 1e6)} MB`);
     const admin = lab.accounts.find((a) => a.role === 'full')!;

@@ -124,7 +124,7 @@ async function connectionFrom(args: ParsedArgs, io: CliIo, deps: SiteCommandDeps
   const timeout = flagNumber(args, 'timeout');
   if (timeout !== undefined && !(timeout > 0)) throw new UsageError('--timeout must be a positive number of seconds');
   const labDir = flagString(args, 'lab');
-  const lab = labDir !== undefined ? readLabConnection(path.resolve(io.cwd, labDir)) : undefined;
+  const lab = labDir !== undefined ? await readLabConnection(path.resolve(io.cwd, labDir)) : undefined;
 
   const url = flagString(args, 'url') ?? lab?.baseUrl;
   const ca = flagString(args, 'ca');

@@ -39,7 +39,13 @@ export async function startLabSite(options: LabSiteOptions): Promise<LabSite> {
   const now = (): number => Date.now();
   const scheduler = new EvaluationScheduler(store, options.refreshDelayMs ?? 1500, now);
   const writer = new CmTraceWriter(options.clientLogMaxBytes ?? 200 * 1024);
-  const clients = new LabClients(store, writer, { clientsDir, clientDelayMs: options.clientDelayMs ?? 1000, clientLogLimit: options.clientLogLimit ?? 2000 }, now);
+  const reportError = (err: unknown): void => void process.stderr.write(`lab site: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  const clients = new LabClients(
+    store,
+    writer,
+    { clientsDir, clientDelayMs: options.clientDelayMs ?? 1000, clientLogLimit: options.clientLogLimit ?? 2000, onError: reportError },
+    now,
+  );
   const ctx: LabContext = {
     store,
     now,
@@ -60,7 +66,7 @@ export async function startLabSite(options: LabSiteOptions): Promise<LabSite> {
     authenticator: new ConnectionAuthenticator(() => accounts, identity, site),
     faults,
     handle: async (req) => (req.route.kind !== 'notFound' && req.route.api === 'v1.0' ? handleV1(req, store) : handleWmi(req, registry, site)),
-    onError: (err) => process.stderr.write(`lab site: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`),
+    onError: reportError,
   });
   const port = await server.listen(options.port ?? 0);
   const host = options.host ?? '127.0.0.1';
@@ -81,15 +87,19 @@ export async function startLabSite(options: LabSiteOptions): Promise<LabSite> {
   let stopping: Promise<void> | null = null;
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
-      if (runtimeTimer) clearTimeout(runtimeTimer);
-      scheduler.stop();
-      clients.stop();
-      await server.close();
-      await writer.flush();
-      journal.flush();
-      store.onMutation = null;
-      await removeLabInfo(dataDir, process.pid, baseUrl);
-      resolveClosed();
+      try {
+        if (runtimeTimer) clearTimeout(runtimeTimer);
+        scheduler.stop();
+        await clients.stop();
+        await server.close();
+        await writer.flush();
+        journal.flush();
+        store.onMutation = null;
+        await removeLabInfo(dataDir, process.pid, baseUrl);
+      } finally {
+        // Whoever waits for the lab to end (the CLI) is released even if saving failed.
+        resolveClosed();
+      }
     })();
     return stopping;
   };

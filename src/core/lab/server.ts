@@ -1,7 +1,7 @@
 import * as https from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import type { ConnectionAuthenticator } from './auth/httpAuth';
+import { ConnectionAuthenticator } from './auth/httpAuth';
 import type { FaultInjector } from './faults';
 import { parseRoute } from './http/route';
 import { errorBody, type ApiRequest, type ApiResponse, type Role } from './http/types';
@@ -27,6 +27,8 @@ export interface ServerDeps {
 export class LabServer {
   private readonly server: https.Server;
   private readonly sockets = new Set<Socket>();
+  /** Pending injected-latency waits; cleared on close so a stopped lab holds no timer. */
+  private readonly latencyTimers = new Set<NodeJS.Timeout>();
 
   constructor(private readonly deps: ServerDeps) {
     this.server = https.createServer({ key: deps.keyPem, cert: deps.certificatePem }, (req, res) => {
@@ -58,6 +60,9 @@ export class LabServer {
       this.server.close(() => resolve());
       for (const socket of this.sockets) socket.destroy();
       this.sockets.clear();
+      // The requests waiting out a latency fault are dropped with their sockets: never resumed.
+      for (const timer of this.latencyTimers) clearTimeout(timer);
+      this.latencyTimers.clear();
     });
   }
 
@@ -71,7 +76,15 @@ export class LabServer {
     const body = await readBody(req);
     if (body === null) return sendJson(res, 413, errorBody(413, 'Request entity too large.'));
     const latency = this.deps.faults.latencyMs();
-    if (latency) await new Promise((r) => setTimeout(r, latency));
+    if (latency) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(() => {
+          this.latencyTimers.delete(timer);
+          resolve();
+        }, latency);
+        this.latencyTimers.add(timer);
+      });
+    }
     const rawUrl = req.url ?? '/';
     const q = rawUrl.indexOf('?');
     const rawPath = q < 0 ? rawUrl : rawUrl.slice(0, q);
@@ -85,7 +98,7 @@ export class LabServer {
     if (auth.kind === 'challenged') return;
     const account = auth.account;
     if (account.role === 'none') {
-      res.setHeader('WWW-Authenticate', ['Negotiate', 'NTLM']);
+      ConnectionAuthenticator.challengeHeaders(res);
       return sendJson(res, 401, errorBody(401, `${account.user} is not a Configuration Manager administrative user.`));
     }
     const fault = this.deps.faults.next();

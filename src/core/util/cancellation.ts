@@ -19,15 +19,6 @@ export function throwIfCancelled(token: CancellationTokenLike | undefined): void
   if (token?.isCancellationRequested) throw new CancellationError();
 }
 
-/** An AbortSignal that fires when the token is cancelled (for fetch, http, child processes). */
-export function toAbortSignal(token: CancellationTokenLike | undefined): AbortSignal | undefined {
-  if (!token) return undefined;
-  const controller = new AbortController();
-  if (token.isCancellationRequested) controller.abort();
-  else token.onCancellationRequested(() => controller.abort());
-  return controller.signal;
-}
-
 /** A token source for code that runs outside VS Code (CLI, tests). */
 export class CancellationSource {
   private readonly listeners = new Set<() => void>();

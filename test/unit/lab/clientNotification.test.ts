@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { odataQuery } from './support/labClient';
 import { startFixture, type LabFixture } from './support/fixture';
@@ -114,6 +114,27 @@ describe('lab site: client notifications and lab client logs', () => {
     const [status] = await f.values(`/wmi/SMS_ClientOperationStatus(${id})`);
     assert.deepEqual([status.TotalClients, status.OfflineClients, status.CompletedClients, status.State], [1, 1, 0, 3]);
     assert.ok(!existsSync(path.join(f.lab.clientsDir, String(offline.Name))));
+  });
+
+  it('a client whose log cannot be written counts as failed, and the operation still completes', async () => {
+    const target = pilotMembers.filter((m) => m.IsClient === true && m.IsActive === true)[1];
+    const folder = path.join(f.lab.clientsDir, String(target.Name));
+    rmSync(folder, { recursive: true, force: true });
+    mkdirSync(f.lab.clientsDir, { recursive: true });
+    writeFileSync(folder, 'a file where the client folder should be');
+    const written: string[] = [];
+    const write = process.stderr.write.bind(process.stderr);
+    process.stderr.write = ((chunk: string | Uint8Array) => written.push(String(chunk)) > 0) as typeof process.stderr.write;
+    try {
+      const res = await initiate({ Type: 13, TargetCollectionID: '', TargetResourceIDs: [target.ResourceID] });
+      await f.lab.idle();
+      const [status] = await f.values(`/wmi/SMS_ClientOperationStatus(${(res.json as Entity).OperationID as number})`);
+      assert.deepEqual([status.TotalClients, status.FailedClients, status.State], [1, 1, 2]);
+    } finally {
+      process.stderr.write = write;
+      rmSync(folder, { force: true });
+    }
+    assert.ok(written.some((line) => line.includes(String(target.Name))), 'the lab reported the failure with its path');
   });
 
   it('validates the type, the collection and that targets are members', async () => {

@@ -59,4 +59,19 @@ describe('lab site: fault injection', () => {
     assert.equal((await f.admin.request('GET', '/wmi/SMS_Site')).status, 200);
     assert.ok(Number(process.hrtime.bigint() - started) / 1e6 >= 115);
   });
+
+  it('stopping the lab leaves no latency timer behind', async () => {
+    const lab = await startFixture({ faults: { latencyMs: 30_000 } });
+    const timers = (): number => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
+    const baseline = timers();
+    const pending = lab.admin.request('GET', '/wmi/SMS_Site').then(
+      () => 'answered',
+      () => 'dropped',
+    );
+    while (timers() <= baseline) await new Promise((r) => setImmediate(r));
+    await new Promise((r) => setTimeout(r, 100)); // the request is in the lab, waiting out its latency
+    await lab.close();
+    assert.equal(await pending, 'dropped');
+    assert.ok(timers() <= baseline, 'the 30 s latency wait was cleared');
+  });
 });

@@ -54,7 +54,16 @@ describe('lab site: SMS_Site.ImportMachineEntry', () => {
   });
 
   it('answers 500 with the provider message without a name, without MAC and GUID, or with a dash MAC', async () => {
-    for (const body of [{ MACAddress: '00:15:5D:AA:BB:04' }, { NetbiosName: 'PXE-BAD-0001' }, { NetbiosName: 'PXE-BAD-0002', MACAddress: '00-15-5D-AA-BB-05' }, { NetbiosName: 'PXE-BAD-0003', SMBIOSGUID: 'not-a-guid' }]) {
+    for (const body of [
+      { MACAddress: '00:15:5D:AA:BB:04' },
+      { NetbiosName: 'PXE-BAD-0001' },
+      { NetbiosName: 'PXE-BAD-0002', MACAddress: '00-15-5D-AA-BB-05' },
+      { NetbiosName: 'PXE-BAD-0003', SMBIOSGUID: 'not-a-guid' },
+      // Not computer names (the name is also the lab client's log folder: no path may come of it).
+      { NetbiosName: '../../PXE-BAD-0005', MACAddress: '00:15:5D:AA:BB:08' },
+      { NetbiosName: 'LAB\\PXE-BAD-0006', MACAddress: '00:15:5D:AA:BB:09' },
+      { NetbiosName: '..', MACAddress: '00:15:5D:AA:BB:0A' },
+    ]) {
       const res = await importMachine(body);
       assert.equal(res.status, 500, JSON.stringify(body));
       const error = (res.json as { error: { code: string; message: string } }).error;

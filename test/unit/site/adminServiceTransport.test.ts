@@ -180,6 +180,29 @@ describe('AdminService transport (HTTPS, NTLM, retries)', function () {
     assert.ok(Date.now() - started < 2000, 'rejected long before the site answered');
   });
 
+  it('dispose ends the requests in flight and those waiting for a connection', async () => {
+    await start(() => new Promise<FakeReply>((resolve) => setTimeout(() => resolve({ status: 200, body: SITES }), 3000)));
+    const t = connect({ maxConnections: 1 });
+    const inFlight = t.request(read());
+    const waiting = t.request(read('wmi/SMS_Collection'));
+    await new Promise((r) => setTimeout(r, 200));
+    const started = Date.now();
+    t.dispose();
+    await assert.rejects(waiting, CancellationError);
+    await assert.rejects(inFlight, CancellationError);
+    assert.ok(Date.now() - started < 1500, 'both ended long before the site answered');
+  });
+
+  it('a request that was still asking for credentials when disposed never opens a connection', async () => {
+    const fake = await start(() => ({ status: 200, body: SITES }));
+    const t = connect({ getCredentials: () => new Promise((resolve) => setTimeout(() => resolve({ userName: 'LAB\\admin', password: PASSWORD }), 300)) });
+    const pending = t.request(read());
+    await new Promise((r) => setTimeout(r, 100));
+    t.dispose();
+    await assert.rejects(pending, CancellationError);
+    assert.equal(fake.tlsConnections, 0);
+  });
+
   it('times out a read, retries it, then reports a network error', async () => {
     const fake = await start(() => new Promise<FakeReply>((resolve) => setTimeout(() => resolve({ status: 200, body: SITES }), 2000)));
     await assert.rejects(connect({ timeoutMs: 150 }).request(read()), (e: unknown) => e instanceof SiteError && e.kind === 'network' && /did not answer in time/.test(e.message));

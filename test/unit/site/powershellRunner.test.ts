@@ -80,6 +80,46 @@ describe('PowerShell runner (node-powershell host)', function () {
     assert.equal((JSON.parse(again.trim()) as { data: { n: number } }).data.n, 4);
   });
 
+  it('cancelling a run that still waits for its turn leaves the running script and its host alone', async () => {
+    runner = new NodePowerShellRunner({ env: env() });
+    const first = new CancellationSource();
+    const second = new CancellationSource();
+    const running = runner.run({ operation: 'test', script, payload: { Behavior: 'hang' } }, { token: first.token });
+    const waiting = runner.run({ operation: 'test', script, payload: { Behavior: 'echo', n: 2 } }, { token: second.token });
+    const child = await waitFor(() => readFakePwshLog(dir).find((e) => e.child)?.child);
+    const host = readFakePwshLog(dir).find((e) => e.pid)!.pid!;
+    second.cancel();
+    await assert.rejects(waiting, CancellationError);
+    const outcome = await Promise.race([running.then(() => 'settled', () => 'settled'), new Promise((r) => setTimeout(() => r('pending'), 800))]);
+    assert.equal(outcome, 'pending', 'the first script still runs');
+    assert.ok(isAlive(host) && isAlive(child), 'the host running the first script is still there');
+    assert.equal(readFakePwshLog(dir).filter((e) => e.payload?.n === 2).length, 0, 'the cancelled run never reached the host');
+    first.cancel();
+    await assert.rejects(running, CancellationError);
+  });
+
+  it('a run queued behind one that times out runs on a new host, with its own full timeout', async () => {
+    runner = new NodePowerShellRunner({ env: env(), timeoutMs: 1500 });
+    const stuck = runner.run({ operation: 'listCollections', script, payload: { Behavior: 'hang' } });
+    const next = runner.run({ operation: 'test', script, payload: { Behavior: 'echo', n: 5 } });
+    await assert.rejects(stuck, (e: unknown) => e instanceof SiteError && /did not finish/.test(e.message));
+    assert.equal((JSON.parse((await next).trim()) as { data: { n: number } }).data.n, 5);
+    assert.equal(readFakePwshLog(dir).filter((e) => e.argv).length, 2, 'a second host served the queued run');
+  });
+
+  it('dispose kills a script in progress with its processes and ends the runs still waiting', async () => {
+    runner = new NodePowerShellRunner({ env: env() });
+    const running = runner.run({ operation: 'test', script, payload: { Behavior: 'hang' } });
+    const waiting = runner.run({ operation: 'test', script, payload: { Behavior: 'echo', n: 6 } });
+    const child = await waitFor(() => readFakePwshLog(dir).find((e) => e.child)?.child);
+    const host = readFakePwshLog(dir).find((e) => e.pid)!.pid!;
+    runner.dispose();
+    await assert.rejects(running, CancellationError);
+    await assert.rejects(waiting, CancellationError);
+    await waitFor(() => (!isAlive(child) && !isAlive(host) ? true : undefined));
+    assert.equal(readFakePwshLog(dir).filter((e) => e.argv).length, 1, 'no host was started after dispose');
+  });
+
   it('stops a script that runs past the timeout with a powershell error', async () => {
     runner = new NodePowerShellRunner({ env: env(), timeoutMs: 300 });
     await assert.rejects(

@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { UsageError, type CliIo } from '../../../src/core/cli/args';
 import { siteCommandGroup } from '../../../src/core/cli/site';
+import { writeLabInfo } from '../../../src/core/lab/labInfo';
 import type { SiteBackend } from '../../../src/core/site/contract';
 import { SiteError } from '../../../src/core/site/errors';
 import type { SiteConnectionConfig } from '../../../src/core/site/siteConfig';
@@ -117,15 +118,27 @@ describe('sccm-workbench site (CLI)', function () {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sccm-lab-cli-'));
     try {
       const cert = await makeCertificate();
-      fs.writeFileSync(path.join(dir, 'lab.json'), JSON.stringify({ baseUrl: 'https://127.0.0.1:44300/AdminService', siteCode: 'PS1' }));
+      // The files a running lab leaves in its data folder (lab.json names this process as the lab's).
+      const accountsPath = path.join(dir, 'accounts.json');
+      await writeLabInfo(dir, {
+        baseUrl: 'https://127.0.0.1:44300/AdminService',
+        siteCode: 'PS1',
+        pid: process.pid,
+        certificateThumbprint: cert.sha1,
+        certificateSha256: cert.sha256,
+        certificatePath: path.join(dir, 'certificate.pem'),
+        accountsPath,
+        clientsDir: path.join(dir, 'clients'),
+      });
       fs.writeFileSync(
-        path.join(dir, 'accounts.json'),
-        JSON.stringify([
-          { user: 'LAB\\reader', password: 'r', role: 'readOnly' },
-          { user: 'LAB\\labadmin', password: 'a', role: 'full' },
-        ]),
+        accountsPath,
+        JSON.stringify({
+          accounts: [
+            { user: 'LAB\\reader', password: 'r', role: 'readOnly' },
+            { user: 'LAB\\labadmin', password: 'a', role: 'full' },
+          ],
+        }),
       );
-      fs.writeFileSync(path.join(dir, 'certificate.pem'), cert.cert);
       const seen: { config?: SiteConnectionConfig; credentials?: CredentialsCallback } = {};
       const code = await group([], seen).run(['collections', '--lab', dir], capture({}).io);
       assert.equal(code, 0);
@@ -133,6 +146,8 @@ describe('sccm-workbench site (CLI)', function () {
       assert.equal(seen.config?.siteCode, 'PS1');
       assert.equal(seen.config?.certificateThumbprint, cert.sha256);
       assert.deepEqual(await seen.credentials?.(), { userName: 'LAB\\labadmin', password: 'a' });
+      fs.rmSync(path.join(dir, 'lab.json'));
+      await assert.rejects(group([], {}).run(['collections', '--lab', dir], capture({}).io), (e: unknown) => e instanceof SiteError && /No lab site is running/.test(e.message));
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -23,14 +23,8 @@ function randomPassword(): string {
  */
 export async function loadOrCreateAccounts(dataDir: string, domain: string): Promise<{ accounts: StoredAccount[]; file: string }> {
   const file = path.join(dataDir, 'accounts.json');
-  try {
-    const parsed = JSON.parse(await fs.readFile(file, 'utf8')) as { accounts?: StoredAccount[] };
-    if (Array.isArray(parsed.accounts) && parsed.accounts.every((a) => typeof a.user === 'string' && typeof a.password === 'string')) {
-      return { accounts: parsed.accounts, file };
-    }
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw new Error(`Cannot read ${file}: ${(err as Error).message}`);
-  }
+  const existing = await readAccounts(file);
+  if (existing) return { accounts: existing, file };
   const accounts: StoredAccount[] = [
     { user: `${domain}\\admin`, password: randomPassword(), role: 'full', description: 'Full Administrator' },
     { user: `${domain}\\reader`, password: randomPassword(), role: 'readOnly', description: 'Read-only Analyst' },
@@ -39,6 +33,23 @@ export async function loadOrCreateAccounts(dataDir: string, domain: string): Pro
   const content = { note: 'Lab site accounts (Windows authentication: NTLM / Negotiate). Generated at first start; keep private.', accounts };
   await fs.writeFile(file, `${JSON.stringify(content, null, 2)}\n`, { encoding: 'utf8', mode: 0o600 });
   return { accounts, file };
+}
+
+/**
+ * The accounts of a lab's `accounts.json`; undefined when the file is missing or holds no account
+ * list. A file that cannot be read or is not JSON is an error (it is never overwritten).
+ */
+export async function readAccounts(file: string): Promise<StoredAccount[] | undefined> {
+  let parsed: { accounts?: unknown };
+  try {
+    parsed = JSON.parse(await fs.readFile(file, 'utf8')) as { accounts?: unknown };
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new Error(`Cannot read ${file}: ${(err as Error).message}`);
+  }
+  const list = parsed?.accounts;
+  const valid = Array.isArray(list) && list.every((a: Partial<StoredAccount> | null) => typeof a?.user === 'string' && typeof a.password === 'string');
+  return valid ? (list as StoredAccount[]) : undefined;
 }
 
 /** Finds the account an NTLM AUTHENTICATE names: `user` + `domain`, `DOMAIN\user` or `user@domain`. */

@@ -8,6 +8,13 @@ import type { CallContext } from './types';
 const COLON_MAC = /^[0-9A-F]{2}(:[0-9A-F]{2}){5}$/i;
 const GUID = /^\{?[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}\}?$/i;
 
+/** Refuses what Windows refuses in a computer name: the name also becomes the lab client's log folder. */
+function isComputerName(name: string): boolean {
+  if (name.length > 63 || /^\.+$/.test(name) || /[\\/:*?"<>|]/.test(name)) return false;
+  for (let i = 0; i < name.length; i++) if (name.charCodeAt(i) < 0x20) return false;
+  return true;
+}
+
 /**
  * SMS_Site.ImportMachineEntry: NetbiosName plus a colon-form MAC and/or an SMBIOS GUID.
  * An existing record with the same MAC or GUID is reported (MachineExists) and left alone
@@ -20,6 +27,7 @@ export function importMachineEntry(ctx: LabContext, call: CallContext): Record<s
   const rawGuid = stringParam(call.body, 'SMBIOSGUID', false)?.trim() || undefined;
   const overwrite = boolParam(call.body, 'OverwriteExistingRecord') ?? false;
   if (!name) throw providerError('ImportMachineEntry failed: NetbiosName is required. (SMS Provider error 0x80041008, WBEM_E_INVALID_PARAMETER)');
+  if (!isComputerName(name)) throw providerError(`ImportMachineEntry failed: NetbiosName '${name}' is not a valid computer name. (SMS Provider error 0x80041008, WBEM_E_INVALID_PARAMETER)`);
   if (!mac && !rawGuid) throw providerError('ImportMachineEntry failed: a MACAddress or an SMBIOSGUID is required. (SMS Provider error 0x80041008, WBEM_E_INVALID_PARAMETER)');
   if (mac && !COLON_MAC.test(mac)) throw providerError(`ImportMachineEntry failed: MACAddress '${mac}' must be in the form 00:00:00:00:00:00. (SMS Provider error 0x80041008, WBEM_E_INVALID_PARAMETER)`);
   if (rawGuid && !GUID.test(rawGuid)) throw providerError(`ImportMachineEntry failed: SMBIOSGUID '${rawGuid}' is not a GUID. (SMS Provider error 0x80041008, WBEM_E_INVALID_PARAMETER)`);

@@ -11,6 +11,8 @@ export interface LabClientsOptions {
   clientDelayMs: number;
   /** Clients per operation that write logs (the rest are counted only), to keep disk use sane. */
   clientLogLimit: number;
+  /** A client that failed unexpectedly (e.g. its log could not be written); it counts as failed. */
+  onError(err: unknown): void;
 }
 
 const MACHINE_POLICY = 8;
@@ -40,7 +42,9 @@ export class LabClients {
     if (this.stopped) return;
     const timer = setTimeout(() => {
       this.timers.delete(timer);
-      const work = this.process(operation).finally(() => this.running.delete(work));
+      const work = this.process(operation)
+        .catch((err: unknown) => this.options.onError(err))
+        .finally(() => this.running.delete(work));
       this.running.add(work);
     }, this.options.clientDelayMs);
     this.timers.add(timer);
@@ -54,10 +58,12 @@ export class LabClients {
     await this.writer.flush();
   }
 
-  stop(): void {
+  /** Cancels the notifications not yet delivered and waits for the ones in progress to stop. */
+  async stop(): Promise<void> {
     this.stopped = true;
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
+    await Promise.all([...this.running]);
   }
 
   private async process(operation: ClientOperationRecord): Promise<void> {
@@ -73,7 +79,12 @@ export class LabClients {
       if (!device || device.client !== 1 || device.active !== 1) status.offlineClients++;
       else {
         const refs = deploymentsByDevice.get(device.resourceId) ?? [];
-        const ok = await this.runClient(device, operation, refs, logged++ < this.options.clientLogLimit);
+        let ok = false;
+        try {
+          ok = await this.runClient(device, operation, refs, logged++ < this.options.clientLogLimit);
+        } catch (err) {
+          this.options.onError(err);
+        }
         refs.forEach((r) => touched.add(r));
         if (ok) status.completedClients++;
         else status.failedClients++;

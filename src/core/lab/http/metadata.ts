@@ -14,14 +14,24 @@ const EDM: Record<PropType, string> = {
 
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
 
+const HEAD =
+  '<?xml version="1.0" encoding="utf-8"?><edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx"><edmx:DataServices>' +
+  '<Schema Namespace="AdminService" xmlns="http://docs.oasis-open.org/odata/ns/edm">';
+const TAIL = '</Schema></edmx:DataServices></edmx:Edmx>';
+
+/** `<EntityType>` of a class: its keys and properties, typed as the columns the routes serve. */
+function entityType(cls: LabClass<unknown>): string {
+  const props = cls.columns.map((c: Column<unknown>) => `<Property Name="${esc(c.name)}" Type="${EDM[c.type]}"${cls.keys.includes(c.name) ? ' Nullable="false"' : ''}/>`).join('');
+  return `<EntityType Name="${cls.name}"><Key>${cls.keys.map((k) => `<PropertyRef Name="${k}"/>`).join('')}</Key>${props}</EntityType>`;
+}
+
 /** A minimal CSDL document: entity types with keys and properties, entity sets, actions. */
 export function wmiMetadata(classes: ReadonlyArray<LabClass<unknown>>): string {
   const types: string[] = [];
   const actions: string[] = [];
   const sets: string[] = [];
   for (const cls of classes) {
-    const props = cls.columns.map((c: Column<unknown>) => `<Property Name="${esc(c.name)}" Type="${EDM[c.type]}"${cls.keys.includes(c.name) ? ' Nullable="false"' : ''}/>`).join('');
-    types.push(`<EntityType Name="${cls.name}"><Key>${cls.keys.map((k) => `<PropertyRef Name="${k}"/>`).join('')}</Key>${props}</EntityType>`);
+    types.push(entityType(cls));
     sets.push(`<EntitySet Name="${cls.name}" EntityType="AdminService.${cls.name}"/>`);
     for (const method of Object.keys(cls.instanceMethods ?? {})) {
       actions.push(`<Action Name="${method}" IsBound="true"><Parameter Name="bindingParameter" Type="AdminService.${cls.name}"/><ReturnType Type="Edm.Int32"/></Action>`);
@@ -32,21 +42,17 @@ export function wmiMetadata(classes: ReadonlyArray<LabClass<unknown>>): string {
     }
   }
   return (
-    '<?xml version="1.0" encoding="utf-8"?><edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx"><edmx:DataServices>' +
-    '<Schema Namespace="AdminService" xmlns="http://docs.oasis-open.org/odata/ns/edm"><ComplexType Name="SMS_EmbeddedObject" OpenType="true"/><ComplexType Name="__PARAMETERS" OpenType="true"/>' +
+    HEAD +
+    '<ComplexType Name="SMS_EmbeddedObject" OpenType="true"/><ComplexType Name="__PARAMETERS" OpenType="true"/>' +
     types.join('') +
     actions.join('') +
-    `<EntityContainer Name="AdminService">${sets.join('')}</EntityContainer></Schema></edmx:DataServices></edmx:Edmx>`
+    `<EntityContainer Name="AdminService">${sets.join('')}</EntityContainer>` +
+    TAIL
   );
 }
 
-export function v1Metadata(): string {
-  return (
-    '<?xml version="1.0" encoding="utf-8"?><edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx"><edmx:DataServices>' +
-    '<Schema Namespace="AdminService" xmlns="http://docs.oasis-open.org/odata/ns/edm">' +
-    '<EntityType Name="Device"><Key><PropertyRef Name="MachineId"/></Key><Property Name="MachineId" Type="Edm.Int64" Nullable="false"/><Property Name="Name" Type="Edm.String"/>' +
-    '<Property Name="Domain" Type="Edm.String"/><Property Name="SiteCode" Type="Edm.String"/><Property Name="ClientVersion" Type="Edm.String"/><Property Name="IsClient" Type="Edm.Boolean"/>' +
-    '<Property Name="IsActive" Type="Edm.Boolean"/><Property Name="IsVirtualMachine" Type="Edm.Boolean"/><Property Name="SMBIOSGUID" Type="Edm.String"/></EntityType>' +
-    '<EntityContainer Name="AdminService"><EntitySet Name="Device" EntityType="AdminService.Device"/></EntityContainer></Schema></edmx:DataServices></edmx:Edmx>'
-  );
+/** The v1.0 route's document: the entity sets the lab emulates there (only `Device`). */
+export function v1Metadata(entitySets: ReadonlyArray<LabClass<unknown>>): string {
+  const sets = entitySets.map((cls) => `<EntitySet Name="${cls.name}" EntityType="AdminService.${cls.name}"/>`).join('');
+  return `${HEAD}${entitySets.map(entityType).join('')}<EntityContainer Name="AdminService">${sets}</EntityContainer>${TAIL}`;
 }

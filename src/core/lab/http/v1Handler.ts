@@ -41,7 +41,7 @@ export function handleV1(req: ApiRequest, store: LabStore): ApiResponse {
   const { route } = req;
   const base = `${req.baseUrl}/v1.0`;
   if (route.kind === 'notFound') return errorResponse(404, route.message);
-  if (route.kind === 'metadata') return { status: 200, body: v1Metadata(), contentType: 'xml' };
+  if (route.kind === 'metadata') return { status: 200, body: v1Metadata([deviceEntity(store)]), contentType: 'xml' };
   if (route.kind === 'staticMethod' || route.className.toLowerCase() !== 'device') {
     return errorResponse(404, `No HTTP resource was found that matches the request URI '${req.baseUrl}/v1.0/${route.className}'. (The lab emulates v1.0/Device only.)`);
   }

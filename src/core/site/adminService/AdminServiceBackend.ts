@@ -35,7 +35,8 @@ export interface AdminServiceBackendOptions extends TransportOptions {
 export class AdminServiceBackend implements SiteBackend {
   readonly kind = 'adminService' as const;
   private readonly transport: AdminServiceTransport;
-  private readonly siteCode: string | undefined;
+  /** Set from the options, or found from the provider on first use. */
+  private siteCode: string | undefined;
 
   constructor(options: AdminServiceBackendOptions, transport?: AdminServiceTransport) {
     this.siteCode = options.siteCode ? validateSiteCode(options.siteCode) : undefined;
@@ -44,7 +45,7 @@ export class AdminServiceBackend implements SiteBackend {
 
   async getSiteInfo(options?: CallOptions): Promise<SiteInfo> {
     const token = options?.token;
-    const siteCode = this.siteCode ?? (await this.discoverSiteCode(token));
+    const siteCode = (this.siteCode ??= await this.discoverSiteCode(token));
     const notFound = `Site ${siteCode} was not found on this SMS Provider.`;
     const rows = await this.list('wmi/SMS_Site', { filter: `SiteCode eq ${odataString(siteCode)}` }, { action: `read site ${siteCode}`, notFound }, token, 10);
     if (rows.length === 0) throw new SiteError('notFound', notFound);

@@ -5,6 +5,8 @@ import { CancellationError } from '../../util/cancellation';
 import { RequestTimeoutError } from './httpErrors';
 import { SiteAgent, type TlsTrust } from './tls';
 
+const CLOSED = 'The site connection was closed.';
+
 /**
  * A small pool of one-socket keep-alive connections. NTLM authenticates a TCP connection, not a
  * request, so each connection remembers whether its socket is authenticated; a request runs on
@@ -13,6 +15,8 @@ import { SiteAgent, type TlsTrust } from './tls';
 export class SiteConnection {
   readonly agent: SiteAgent;
   private authenticatedSocket: Socket | undefined;
+  /** Set by destroy(): an agent would otherwise open a new socket for a late request. */
+  private closed = false;
 
   constructor(trust: TlsTrust) {
     this.agent = new SiteAgent(trust);
@@ -34,15 +38,26 @@ export class SiteConnection {
     this.authenticatedSocket = undefined;
   }
 
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
   destroy(): void {
+    this.closed = true;
     this.authenticatedSocket = undefined;
     this.agent.destroy();
   }
 }
 
+interface Waiter {
+  take(connection: SiteConnection): void;
+  /** The pool was disposed while this request waited. */
+  drop(): void;
+}
+
 export class ConnectionPool {
   private readonly idle: SiteConnection[] = [];
-  private readonly waiters: ((connection: SiteConnection) => void)[] = [];
+  private readonly waiters: Waiter[] = [];
   private readonly all: SiteConnection[] = [];
   private disposed = false;
 
@@ -51,9 +66,12 @@ export class ConnectionPool {
     private readonly size: number,
   ) {}
 
-  /** Waits for a free connection (FIFO); rejects with CancellationError when `signal` aborts. */
+  /**
+   * Waits for a free connection (FIFO); rejects with CancellationError when `signal` aborts or
+   * the pool is disposed (the site was disconnected: nobody waits for the answer any more).
+   */
   acquire(signal: AbortSignal): Promise<SiteConnection> {
-    if (this.disposed) return Promise.reject(new Error('The site connection was closed.'));
+    if (this.disposed) return Promise.reject(new CancellationError(CLOSED));
     if (signal.aborted) return Promise.reject(new CancellationError());
     const free = this.idle.pop();
     if (free) return Promise.resolve(free);
@@ -63,9 +81,15 @@ export class ConnectionPool {
       return Promise.resolve(created);
     }
     return new Promise((resolve, reject) => {
-      const waiter = (connection: SiteConnection): void => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(connection);
+      const waiter: Waiter = {
+        take: (connection) => {
+          signal.removeEventListener('abort', onAbort);
+          resolve(connection);
+        },
+        drop: () => {
+          signal.removeEventListener('abort', onAbort);
+          reject(new CancellationError(CLOSED));
+        },
       };
       const onAbort = (): void => {
         const index = this.waiters.indexOf(waiter);
@@ -83,15 +107,17 @@ export class ConnectionPool {
       return;
     }
     const next = this.waiters.shift();
-    if (next) next(connection);
+    if (next) next.take(connection);
     else this.idle.push(connection);
   }
 
+  /** Closes every connection (requests in flight fail) and ends the requests waiting for one. */
   dispose(): void {
     this.disposed = true;
     for (const connection of this.all) connection.destroy();
     this.all.length = 0;
     this.idle.length = 0;
+    for (const waiter of this.waiters.splice(0)) waiter.drop();
   }
 }
 
@@ -145,6 +171,11 @@ export function exchange(request: ExchangeRequest): Promise<ExchangeResult> {
   return new Promise((resolve, reject) => {
     if (request.signal.aborted) {
       reject(new CancellationError());
+      return;
+    }
+    if (request.connection.isClosed) {
+      // The pool was disposed while this request waited (for credentials, between NTLM steps).
+      reject(new CancellationError(CLOSED));
       return;
     }
     const payload = request.body === undefined ? undefined : Buffer.from(request.body, 'utf8');

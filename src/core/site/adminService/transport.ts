@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { CancellationError, type CancellationTokenLike } from '../../util/cancellation';
+import { CancellationError, sleep, type CancellationTokenLike } from '../../util/cancellation';
 import { SiteError } from '../errors';
 import { ConnectionPool, ExchangeError, exchange, type ExchangePhase, type ExchangeResult, type SiteConnection } from './connectionPool';
 import { classifyNetworkError, networkError, statusError, type RequestPurpose } from './httpErrors';
@@ -133,7 +133,7 @@ export class AdminServiceTransport {
         const transient = failure === 'dropped' || failure === 'timeout';
         const mayHaveRun = !request.idempotent && err.mayHaveRun;
         if (transient && !mayHaveRun && attempt < this.retry.attempts) {
-          await delay(this.backoff(attempt), signal);
+          await sleep(this.backoff(attempt), request.token);
           continue;
         }
         throw networkError(err.cause, this.host, url, request.purpose, mayHaveRun);
@@ -143,7 +143,7 @@ export class AdminServiceTransport {
         // 503 means the site did not run the request, so writes may be repeated too.
         const wait = retryAfterMs(result.headers) ?? this.backoff(attempt);
         if (wait <= this.retry.maxRetryAfterMs) {
-          await delay(wait, signal);
+          await sleep(wait, request.token);
           continue;
         }
       }
@@ -278,22 +278,4 @@ export function retryAfterMs(headers: IncomingHttpHeaders): number | undefined {
   if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
   const date = Date.parse(value);
   return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
-}
-
-function delay(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) {
-      reject(new CancellationError());
-      return;
-    }
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(new CancellationError());
-    };
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
 }

@@ -3,6 +3,7 @@ import { PowerShell } from 'node-powershell';
 import { CancellationError, type CancellationTokenLike } from '../../util/cancellation';
 import { SiteError } from '../errors';
 import { findExecutable, killProcessTree } from './processTree';
+import { clip } from './output';
 import { buildInvocationLine } from './scripts';
 
 /** One script run: a constant template and the values it reads from its payload. */
@@ -36,10 +37,19 @@ export function findPowerShell(env: NodeJS.ProcessEnv = process.env, platform: N
 /**
  * Runs scripts in one long-lived `pwsh -NoProfile -NonInteractive` (node-powershell), one at a
  * time. Cancelling or timing out kills the host's process tree; the next run starts a new host.
+ *
+ * Runs wait in a queue of our own rather than node-powershell's: its queue would start a run's
+ * timeout while the run still waits, would make cancelling a waiting run kill the host under
+ * another caller's script, and forgets (never settles) whatever waits when the host is killed.
  */
 export class NodePowerShellRunner implements PowerShellRunner {
   private shell: PowerShell | undefined;
   private readonly timeoutMs: number;
+  /** Settles when every run queued so far has finished (never rejects). */
+  private tail: Promise<void> = Promise.resolve();
+  /** Stops the run in progress (kills the host's process tree), while there is one. */
+  private stopRunning: (() => void) | undefined;
+  private disposed = false;
 
   constructor(private readonly options: NodePowerShellRunnerOptions = {}) {
     this.timeoutMs = options.timeoutMs ?? 120_000;
@@ -48,6 +58,21 @@ export class NodePowerShellRunner implements PowerShellRunner {
   async run(scriptRun: PowerShellScriptRun, options?: { token?: CancellationTokenLike }): Promise<string> {
     const token = options?.token;
     if (token?.isCancellationRequested) throw new CancellationError();
+    const previous = this.tail;
+    let finished!: () => void;
+    const ours = new Promise<void>((resolve) => (finished = resolve));
+    // The next run waits for the previous one too, even when this one leaves the queue early.
+    this.tail = previous.then(() => ours);
+    try {
+      await untilTurn(previous, token);
+      if (this.disposed) throw new CancellationError();
+      return await this.runNow(scriptRun, token);
+    } finally {
+      finished();
+    }
+  }
+
+  private runNow(scriptRun: PowerShellScriptRun, token: CancellationTokenLike | undefined): Promise<string> {
     const shell = this.ensureShell();
     const line = buildInvocationLine(scriptRun.script, scriptRun.payload);
     return new Promise<string>((resolve, reject) => {
@@ -57,6 +82,7 @@ export class NodePowerShellRunner implements PowerShellRunner {
         settled = true;
         clearTimeout(timer);
         subscription?.dispose();
+        this.stopRunning = undefined;
         action();
       };
       const stop = (error: Error): void =>
@@ -64,6 +90,7 @@ export class NodePowerShellRunner implements PowerShellRunner {
           this.killShell(shell);
           reject(error);
         });
+      this.stopRunning = () => stop(new CancellationError());
       const subscription = token?.onCancellationRequested(() => stop(new CancellationError()));
       const timer = setTimeout(
         () => stop(new SiteError('powershell', `PowerShell did not finish "${scriptRun.operation}" within ${Math.round(this.timeoutMs / 1000)} s; it was stopped.`)),
@@ -79,14 +106,23 @@ export class NodePowerShellRunner implements PowerShellRunner {
           }),
         (err: unknown) =>
           finish(() => {
-            this.shell = undefined;
+            if (this.shell === shell) this.shell = undefined;
             reject(new SiteError('powershell', `PowerShell stopped unexpectedly: ${clip(err instanceof Error ? err.message : String(err))}`, { cause: err }));
           }),
       );
     });
   }
 
+  /**
+   * Stops the host: a script in progress is killed with its process tree (as on cancel), an idle
+   * host exits normally; the running and the waiting runs end with CancellationError.
+   */
   dispose(): void {
+    this.disposed = true;
+    if (this.stopRunning) {
+      this.stopRunning();
+      return;
+    }
     const shell = this.shell;
     this.shell = undefined;
     if (shell) void shell.dispose().catch(() => undefined);
@@ -125,7 +161,15 @@ export class NodePowerShellRunner implements PowerShellRunner {
   }
 }
 
-function clip(text: string): string {
-  const plain = text.replace(/\s+/g, ' ').trim();
-  return plain.length > 400 ? `${plain.slice(0, 397)}...` : plain;
+/** Resolves when `previous` has settled; rejects at once when the token is cancelled first. */
+function untilTurn(previous: Promise<void>, token: CancellationTokenLike | undefined): Promise<void> {
+  if (!token) return previous;
+  if (token.isCancellationRequested) return Promise.reject(new CancellationError());
+  return new Promise<void>((resolve, reject) => {
+    const subscription = token.onCancellationRequested(() => reject(new CancellationError()));
+    void previous.then(() => {
+      subscription.dispose();
+      resolve();
+    });
+  });
 }

@@ -104,7 +104,8 @@ export function failureError(failure: ScriptFailure, context: ScriptContext): Si
   return new SiteError('server', `The SMS Provider failed to ${context.action}${said}.`, details);
 }
 
-function clip(text: string): string {
+/** One line of at most 400 characters, for messages that quote PowerShell output. */
+export function clip(text: string): string {
   const plain = text.replace(/\s+/g, ' ').trim();
   return plain.length > 400 ? `${plain.slice(0, 397)}...` : plain;
 }

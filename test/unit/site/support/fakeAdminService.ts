@@ -2,13 +2,15 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as https from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import type { TestCertificate } from './certificates';
-import { createType2, messageType, parseType3, verifyType3 } from './ntlmServer';
+import { createChallenge, ntlmMessageType, parseAuthenticate, verifyAuthenticate } from '../../../../src/core/lab/auth/ntlm';
 
 /**
  * A small HTTPS server that speaks the AdminService's authentication (NTLM per connection, as
- * HTTP.SYS does) and answers with whatever the test's handler says. For transport tests; the
- * contract suite runs against the real lab site.
+ * HTTP.SYS does, with the lab site's NTLM server messages) and answers with whatever the test's
+ * handler says. For transport tests; the contract suite runs against the real lab site.
  */
+
+const IDENTITY = { netbiosDomain: 'LAB', netbiosComputer: 'CM01', dnsDomain: 'lab.local', dnsComputer: 'cm01.lab.local' };
 
 export interface FakeRequest {
   method: string;
@@ -106,23 +108,24 @@ export class FakeAdminService {
     if (auth) {
       const scheme = auth[1].toLowerCase() === 'ntlm' ? 'NTLM' : 'Negotiate';
       if (!schemes.includes(scheme)) return refuse();
-      const type = messageType(auth[2]);
+      const token = Buffer.from(auth[2], 'base64');
+      const type = ntlmMessageType(token);
       if (type === 1) {
         this.type1Count++;
-        const type2 = createType2(scheme);
-        state.challenge = type2.challenge;
+        const type2 = createChallenge(token.length >= 16 ? token.readUInt32LE(12) : 0, IDENTITY);
+        state.challenge = type2.serverChallenge;
         state.user = undefined;
-        res.writeHead(401, { 'WWW-Authenticate': type2.header });
+        res.writeHead(401, { 'WWW-Authenticate': `${scheme} ${type2.message.toString('base64')}` });
         res.end();
         return;
       }
       if (type === 3 && state.challenge) {
-        const type3 = parseType3(auth[2]);
-        const name = type3.domain ? `${type3.domain}\\${type3.user}` : type3.user;
+        const type3 = parseAuthenticate(token);
+        const name = type3 ? (type3.domain ? `${type3.domain}\\${type3.user}` : type3.user) : '';
         const account = Object.keys(this.options.accounts).find((a) => a.toUpperCase() === name.toUpperCase());
         const challenge = state.challenge;
         state.challenge = undefined;
-        if (!account || !verifyType3(type3, challenge, this.options.accounts[account])) return refuse();
+        if (!type3 || !account || !verifyAuthenticate(type3, challenge, this.options.accounts[account])) return refuse();
         state.user = account;
       } else if (!state.user) {
         return refuse();
