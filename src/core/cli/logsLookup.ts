@@ -1,5 +1,5 @@
-import { findErrorCodes, formatHex, hasKnownMessage, lookupErrorCode, parseErrorCode } from '../logs/errorCodes';
-import { bundledRules } from '../logs/kb/ruleLoader';
+import { rulesForCode } from '../logs/editor/knowledgeIndex';
+import { findErrorCodes, hasKnownMessage, lookupErrorCode, parseErrorCode } from '../logs/errorCodes';
 import type { ErrorCodeInfo } from '../logs/types';
 import { UsageError, parseArgs, type CliIo } from './args';
 
@@ -28,16 +28,7 @@ interface LookupAnswer {
 }
 
 function signaturesFor(info: ErrorCodeInfo): RelatedSignature[] {
-  const out: RelatedSignature[] = [];
-  for (const rule of bundledRules()) {
-    const listed = (rule.spec.codes ?? []).map((c) => {
-      const parsed = parseErrorCode(c);
-      if (!parsed) return null;
-      return parsed.kind === 'ccmsetup' ? `ccmsetup:${parsed.exitCode}` : formatHex(parsed.unsigned);
-    });
-    if (listed.includes(info.hex)) out.push({ id: rule.id, title: rule.spec.title.replace(/\$<\w+>/g, '…') });
-  }
-  return out;
+  return rulesForCode(info.hex).map(({ id, title }) => ({ id, title }));
 }
 
 /** The codes an argument stands for: itself when it is a code, else every code printed in it. */

@@ -25,8 +25,21 @@ const HEX_CONTEXT =
 // "with error 2"). Narrower than HEX_CONTEXT: "status received: 24" or "failed, code 31" are not Win32 codes.
 const DECIMAL_CONTEXT =
   '(?:exit\\s*code|exitcode|return\\s*code|returncode|error\\s+code|error\\s+status|exit\\s+status|win32\\s+code|with\\s+error|error\\s*[:=])';
-// A hex value after these words is an offset, a size or flags, not a code.
-const NOT_A_CODE_BEFORE = '(?<!(?:offset|address|addr|base|size|length|len|flags|mask|attributes?|attrib|pointer|@)\\s*[=:]?\\s*)';
+// A hex value after these words is an offset, a size, flags or an id, not a code
+// ("offset 0x0000A000", "flags(0x00000008)", "Disk signature [0xFBBC5AB5]", "Rank - 0x00ff0000").
+const NOT_A_CODE_BEFORE =
+  '(?<!(?:offset|address|addr|base|size|length|len|flags|mask|attributes?|attrib|pointer|signature|serial\\s*number|serial|rank|score|@)\\s*[=:-]?\\s*[([]?)';
+// A bare eight-character value after these words is a ConfigMgr object id (site code plus five hex
+// digits: package C0100045 in site C01) or a serial number, not a code.
+const OBJECT_ID_BEFORE =
+  '(?<!(?:package|pkg|program|advert(?:isement)?|deployment|collection|content|image|driver|task\\s*sequence|policy|offer|serial\\s*number|serial)(?:\\s*id)?\\s*[=:]?\\s*[\'"([]?)';
+/** A code word just before a value: "Exit code = ", "hr=", "failed with ". */
+const CODE_WORD_BEFORE = new RegExp(`\\b${HEX_CONTEXT}\\s*(?:=|:|is)?\\s*\\(?$`, 'i');
+
+/** Whether a code word stands right before the match (within the 40 characters before it). */
+function afterCodeWord(match: RegExpExecArray): boolean {
+  return CODE_WORD_BEFORE.test(match.input.slice(Math.max(0, match.index - 40), match.index));
+}
 
 function fromHex(hex: string): string {
   return formatHex(parseInt(hex, 16) >>> 0);
@@ -62,7 +75,13 @@ const FORMS: readonly CodeForm[] = [
   {
     // "0x80070002", "0x00000001"; not inside a longer hex run (addresses, GPT attributes).
     pattern: new RegExp(`${NOT_A_CODE_BEFORE}(?<![\\w.])0x([0-9a-f]{8})(?![0-9a-z_])`, 'gi'),
-    read: (m) => ({ code: fromHex(m[1]), index: m.index, text: m[0] }),
+    read: (m) => {
+      const value = parseInt(m[1], 16) >>> 0;
+      // Severity bit clear and above the Win32 range: a size, an offset, a rank or flags
+      // ("[523239424 / 0x1f300000]"), unless a code word names it ("Exit code = 0x00240001").
+      if (value > 0xffff && value < 0x80000000 && !afterCodeWord(m)) return null;
+      return { code: formatHex(value), index: m.index, text: m[0] };
+    },
   },
   {
     // Short hex only after a code word: "Exit code = 0x240001", "GLE = 0x2", "hr=0x5".
@@ -72,9 +91,17 @@ const FORMS: readonly CodeForm[] = [
   {
     // Bare failure HRESULTs as a word: "80070002", "[80244007]", "(80041002)". The first digit
     // 8-F (severity bit) and at least one decimal digit keep dates, decimal IDs and words out;
-    // the dash checks keep the first group of a GUID out.
-    pattern: /(?<![\w\-.\\])([89a-f][0-9a-f]{7})(?![\w-]|\.[a-z0-9])/gi,
-    read: (m) => (/\d/.test(m[1]) ? { code: fromHex(m[1]), index: m.index, text: m[1] } : null),
+    // the dash checks keep the first group of a GUID out, `#` and `&` device instance ids,
+    // `.1` and `:2` the version of a content or package id.
+    pattern: new RegExp(`(?<![\\w\\-.\\\\#&])${OBJECT_ID_BEFORE}([89a-f][0-9a-f]{7})(?![\\w&-]|[.:][a-z0-9])(?!\\s*(?:bytes?|[kmg]b)\\b)`, 'gi'),
+    read: (m) => {
+      const digits = m[1];
+      if (!/\d/.test(digits)) return null;
+      // Decimal digits only: a count or a size ("free space (bytes) [92471296]") unless it
+      // reads as 0x800XXXXX, where the HRESULTs printed without 0x live (80070002, 80004005).
+      if (/^\d+$/.test(digits) && !digits.startsWith('80')) return null;
+      return { code: fromHex(digits), index: m.index, text: digits };
+    },
   },
   {
     // Signed decimal HRESULTs: "-2147024894", "Unmatched exit code (-2016410844)".
@@ -85,11 +112,12 @@ const FORMS: readonly CodeForm[] = [
     },
   },
   {
-    // Unsigned decimal HRESULTs (0x80000000-0xFFFFFFFF): "exit code 2147945410". Not sizes.
+    // Unsigned decimal HRESULTs (0x80000000-0xFFFFFFFF) after a code word: "exit code 2147945410",
+    // "hr=2147942402". Without one such a number is a size ("install.esd is 3628584534") or a timeout.
     pattern: /(?<![\w.-])(2[1-9]\d{8}|[34]\d{9})(?![\w.])(?!\s*(?:bytes?|[kmg]b|ms|sec))/gi,
     read: (m) => {
       const value = Number(m[1]);
-      if (value < 0x80000000 || value > 0xffffffff) return null;
+      if (value < 0x80000000 || value > 0xffffffff || !afterCodeWord(m)) return null;
       return { code: formatHex(value), index: m.index, text: m[1] };
     },
   },

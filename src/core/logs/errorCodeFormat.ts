@@ -42,6 +42,13 @@ export function parseErrorCode(input: string | number): ParsedErrorCode | null {
   return null;
 }
 
+/** The key form of a code (`0x%08X`, or `ccmsetup:<n>`) from any form `parseErrorCode` reads; null for what is not a code. */
+export function normaliseErrorCode(input: string): string | null {
+  const parsed = parseErrorCode(input);
+  if (!parsed) return null;
+  return parsed.kind === 'ccmsetup' ? `ccmsetup:${parsed.exitCode}` : formatHex(parsed.unsigned);
+}
+
 /** HRESULT facility numbers from winerror.h that ConfigMgr-related logs show. */
 const FACILITY_NAMES: Readonly<Record<number, string>> = {
   0: 'FACILITY_NULL',

@@ -3,7 +3,8 @@ import * as path from 'node:path';
 import { CancellationError, throwIfCancelled, type CancellationTokenLike } from '../util/cancellation';
 import { LogDecoder } from './decode';
 import { DETECT_SAMPLE_CHARS, detectFormat, looksBinary, looksLikeLog } from './detect';
-import { createDiagnoser, correlateLogs, type DiagnosedLog } from './kb/diagnoser';
+import { LogAnalysis } from './editor/logAnalysis';
+import { correlateLogs, type DiagnosedLog } from './kb/diagnoser';
 import { LogParser } from './logParser';
 import type { RecordStore } from './recordStore';
 import type { Finding, LogEntry, ScanFileResult } from './types';
@@ -55,25 +56,34 @@ export interface ReadLogOptions {
   onRecords?: (store: RecordStore, from: number, to: number) => void;
 }
 
-/** Reads a log file in chunks through a `LogParser` and returns the parsed store. */
-export async function readLogFile(filePath: string, options: ReadLogOptions = {}): Promise<RecordStore> {
-  const chunkSize = Math.max(1, options.chunkSize ?? DEFAULT_CHUNK_SIZE);
-  const parser = new LogParser({ path: filePath });
+/**
+ * Reads a file from the start in chunks (a small first one, then `chunkSize`) and hands each
+ * to `onChunk`, which must copy what it keeps: the buffer is reused for the next read.
+ */
+async function forEachChunk(filePath: string, chunkSize: number | undefined, token: CancellationTokenLike | undefined, onChunk: (bytes: Uint8Array) => void): Promise<void> {
+  const size = Math.max(1, chunkSize ?? DEFAULT_CHUNK_SIZE);
   const handle = await fs.promises.open(filePath, 'r');
   try {
-    let buffer = Buffer.allocUnsafe(Math.min(chunkSize, FIRST_CHUNK_SIZE));
+    let buffer = Buffer.allocUnsafe(Math.min(size, FIRST_CHUNK_SIZE));
     for (;;) {
-      throwIfCancelled(options.token);
+      throwIfCancelled(token);
       const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
       if (bytesRead === 0) break;
-      // The parser copies what it keeps, so the buffer can be reused for the next read.
-      const range = parser.push(buffer.subarray(0, bytesRead));
-      options.onRecords?.(parser.store, range.from, range.to);
-      if (buffer.length < chunkSize) buffer = Buffer.allocUnsafe(chunkSize);
+      onChunk(buffer.subarray(0, bytesRead));
+      if (buffer.length < size) buffer = Buffer.allocUnsafe(size);
     }
   } finally {
     await handle.close();
   }
+}
+
+/** Reads a log file in chunks through a `LogParser` and returns the parsed store. */
+export async function readLogFile(filePath: string, options: ReadLogOptions = {}): Promise<RecordStore> {
+  const parser = new LogParser({ path: filePath });
+  await forEachChunk(filePath, options.chunkSize, options.token, (bytes) => {
+    const range = parser.push(bytes);
+    options.onRecords?.(parser.store, range.from, range.to);
+  });
   const range = parser.end();
   options.onRecords?.(parser.store, range.from, range.to);
   return parser.store;
@@ -109,31 +119,25 @@ export async function scanPaths(paths: readonly string[], options: ScanOptions =
   const stores: RecordStore[] = [];
   for (const file of files) {
     throwIfCancelled(options.token);
-    const diagnoser = createDiagnoser();
-    const findings: Finding[] = [];
-    let store: RecordStore;
+    // The same parse-and-diagnose the editor runs: findings of earlier chunks get what later
+    // ones complete (the remediation listing every duplicate GUID), at-end findings are added.
+    const analysis = new LogAnalysis(file);
+    const report = (added: readonly Finding[]): void => {
+      if (added.length) options.onFindings?.(file, added);
+    };
     try {
-      store = await readLogFile(file, {
-        token: options.token,
-        chunkSize: options.chunkSize,
-        onRecords: (source, from, to) => {
-          const batch = diagnoser.update(source, from, to);
-          // A loop, not push(...batch): a batch can be too long to spread as arguments.
-          for (const finding of batch) findings.push(finding);
-          if (batch.length) options.onFindings?.(file, batch);
-        },
-      });
+      await forEachChunk(file, options.chunkSize, options.token, (bytes) => report(analysis.push(bytes).added));
     } catch (err) {
       if (err instanceof CancellationError) throw err;
       if (seenAsNamedFile(paths, file, cwd)) throw new ScanInputError(`cannot read ${file}: ${describe(err)}`);
       skipped.push({ path: file, reason: describe(err) });
       continue;
     }
-    for (const finding of diagnoser.atEnd(store)) findings.push(finding);
-    diagnosed.push({ source: store, findings });
-    stores.push(store);
+    report(analysis.settle(false).added);
+    diagnosed.push({ source: analysis.store, findings: [...analysis.findings] });
+    stores.push(analysis.store);
   }
-  // Correlation adds related locations to the findings and may add findings of its own.
+  // Correlation adds related locations to the findings and rewrites their cause and fix.
   correlateLogs(diagnosed);
 
   return {
@@ -181,14 +185,15 @@ async function logsInFolder(folder: string, skipped: SkippedFile[], token: Cance
   const visited = new Set<string>();
   const walk = async (dir: string): Promise<void> => {
     throwIfCancelled(token);
-    // Symlinked folders could loop: visit each real folder once.
-    const real = await fs.promises.realpath(dir);
-    if (visited.has(real)) return;
-    visited.add(real);
     let entries: fs.Dirent[];
     try {
+      // Symlinked folders could loop: visit each real folder once.
+      const real = await fs.promises.realpath(dir);
+      if (visited.has(real)) return;
+      visited.add(real);
       entries = await fs.promises.readdir(dir, { withFileTypes: true });
     } catch (err) {
+      // A folder that cannot be read is skipped like a file, not the end of the scan.
       skipped.push({ path: dir, reason: describe(err) });
       return;
     }
@@ -213,13 +218,14 @@ async function logsInFolder(folder: string, skipped: SkippedFile[], token: Cance
 /** Reads the start of a file: not binary, and a known format or lines with times of day. */
 async function looksLikeLogFile(file: string, skipped: SkippedFile[]): Promise<boolean> {
   let head: Buffer;
-  let size: number;
   try {
     const handle = await fs.promises.open(file, 'r');
     try {
-      size = (await handle.stat()).size;
-      head = Buffer.alloc(Math.min(size, DETECT_SAMPLE_CHARS));
-      await handle.read(head, 0, head.length, 0);
+      const size = (await handle.stat()).size;
+      const buffer = Buffer.alloc(Math.min(size, DETECT_SAMPLE_CHARS));
+      // Only what was read: a file that shrank since stat would otherwise look binary (zero fill).
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+      head = buffer.subarray(0, bytesRead);
     } finally {
       await handle.close();
     }
@@ -227,7 +233,7 @@ async function looksLikeLogFile(file: string, skipped: SkippedFile[]): Promise<b
     skipped.push({ path: file, reason: describe(err) });
     return false;
   }
-  if (size === 0 || looksBinary(head.subarray(0, 8192))) return false;
+  if (head.length === 0 || looksBinary(head.subarray(0, 8192))) return false;
   const text = new LogDecoder().decode(head, true);
   return looksLikeLog(detectFormat(text, true) ?? 'plain', text);
 }

@@ -102,6 +102,24 @@ describe('log scan (files and folders)', () => {
       }
     });
 
+    it('gives every duplicate-GUID finding of a log read in chunks the remediation built from all duplicates', async () => {
+      const guidA = '00000011-4918-8015-BF5A-888888888788';
+      const guidB = '4C4C4544-0051-3510-8052-B4C04F563432';
+      const lookup = (mac: string, guid: string): string => `${cmtraceLine(`${mac}, ${guid}: device is in the database.`, { component: 'SMSPXE' })}\r\n`;
+      const file = path.join(dir, 'SMSPXE.log');
+      const filler = Array.from({ length: 40 }, (_, i) => `${cmtraceLine(`Looking for bootImage P010000${i % 10}`, { component: 'SMSPXE' })}\r\n`).join('');
+      fs.writeFileSync(file, lookup('70:71:BC:88:C3:BC', guidA) + lookup('00:1B:21:3A:4F:90', guidA) + filler + lookup('A4:BB:6D:10:22:7E', guidB) + lookup('A4:BB:6D:10:9C:01', guidB));
+      const batches: number[] = [];
+      const { files } = await scanPaths([file], { chunkSize: 512, onFindings: (_path, found) => batches.push(found.length) });
+      assert.ok(batches.length >= 2, 'the findings came in more than one batch');
+      const duplicates = files[0].findings.filter((f) => f.rule === 'PXE-DUPLICATE-SMBIOS-GUID');
+      assert.equal(duplicates.length, 2);
+      for (const finding of duplicates) {
+        const registry = finding.remediation?.find((r) => r.kind === 'registry')?.text ?? '';
+        assert.deepEqual(/"BannedGuids"="([^"]*)"/.exec(registry)?.[1].split(';').sort(), [guidA, guidB].sort(), `line ${finding.line}`);
+      }
+    });
+
     it('streams a log of many chunks with multi-byte characters and reports records chunk by chunk', async () => {
       const file = path.join(dir, 'big.log');
       const lines = Array.from({ length: 2000 }, (_, i) => cmtraceLine(`Größe ${i} € ${'x'.repeat(i % 50)}`, { type: i % 100 === 0 ? '3' : '1' }));

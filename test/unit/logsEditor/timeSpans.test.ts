@@ -28,6 +28,14 @@ describe('logged times (hover): UTC = local time + bias', () => {
     assert.equal(utcOffsetText(-60), 'UTC+01:00');
   });
 
+  it('reads the `+-240` form of a negative bias as the parser does', () => {
+    const doubled = line.replace('09:12:03.118-330', '09:12:03.118+-240');
+    const span = timeSpanAt(doubled, 'cmtrace', doubled.indexOf('09:12'));
+    assert.ok(span);
+    assert.equal(span.biasMinutes, -240);
+    assert.equal(formatClockMs(span.utcMs ?? NaN), '2024-03-11 05:12:03.118');
+  });
+
   it('covers exactly the time and the date attributes', () => {
     const spans = findTimeSpans(line, 'cmtrace');
     assert.equal(spans.length, 2);

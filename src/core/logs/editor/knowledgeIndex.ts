@@ -1,4 +1,4 @@
-import { formatHex, parseErrorCode } from '../errorCodeFormat';
+import { normaliseErrorCode } from '../errorCodeFormat';
 import type { CompiledRule } from '../kb/compiledRule';
 import { bundledRules } from '../kb/ruleLoader';
 import type { Severity } from '../types';
@@ -15,13 +15,6 @@ export interface RuleSummary {
   reference: string;
   /** Base names or globs of the logs the rule reads. */
   files: readonly string[];
-}
-
-/** `0x%08X` / `ccmsetup:<n>` of a code as a rule lists it (`1603`, `0x80070643`, `ccmsetup:7`). */
-function normalise(code: string): string | null {
-  const parsed = parseErrorCode(code);
-  if (!parsed) return null;
-  return parsed.kind === 'ccmsetup' ? `ccmsetup:${parsed.exitCode}` : formatHex(parsed.unsigned);
 }
 
 function summarise(rule: CompiledRule): RuleSummary {
@@ -50,12 +43,12 @@ function index(rules: readonly CompiledRule[]): Map<string, IndexedRule[]> {
   for (const rule of rules) {
     const codes = new Set<string>();
     for (const listed of rule.spec.codes ?? []) {
-      const code = normalise(listed);
+      const code = normaliseErrorCode(listed);
       if (code) codes.add(code);
     }
     // A code template without placeholders (`ccmsetup:7`) names the code too.
     if (rule.spec.code && !rule.spec.code.includes('$<')) {
-      const code = normalise(rule.spec.code);
+      const code = normaliseErrorCode(rule.spec.code);
       if (code) codes.add(code);
     }
     for (const code of codes) {
@@ -79,7 +72,7 @@ export interface RulesForCodeOptions {
  * in knowledge-base order; empty for a code no signature lists.
  */
 export function rulesForCode(code: string, options: RulesForCodeOptions = {}): RuleSummary[] {
-  const key = normalise(code);
+  const key = normaliseErrorCode(code);
   if (!key) return [];
   const map = options.rules ? index(options.rules) : (byCode ??= index(bundledRules()));
   const fileName = options.fileName;

@@ -110,7 +110,8 @@ export class LogAnalysis {
     const added = range.to > range.from ? this.diagnoser.update(this.store, range.from, range.to) : [];
     if (added.length) {
       this.shareLatestRemediation(added);
-      this.streamed.push(...added);
+      // A loop, not push(...added): one chunk of a big log can hold too many findings to spread as arguments.
+      for (const finding of added) this.streamed.push(finding);
     }
     this.refreshEndFindings();
     return { from: range.from, to: range.to, added };

@@ -1,4 +1,4 @@
-import { wallClockMs } from '../time';
+import { fractionMs, wallClockMs } from '../time';
 import type { LogFormat } from '../types';
 
 /** How the zone of a logged time is known. */
@@ -24,7 +24,8 @@ export interface TimeSpan {
   zone: TimeZoneKnowledge;
 }
 
-const CMTRACE_TIME = /time="(\d{1,2}):(\d{2}):(\d{2})(?:\.(\d{1,7}))?([+-]\d{1,4})?"\s+date="(\d{1,2})-(\d{1,2})-(\d{4})"/g;
+// The bias may be written `+-240` for -240, as the parser reads it too.
+const CMTRACE_TIME = /time="(\d{1,2}):(\d{2}):(\d{2})(?:\.(\d{1,7}))?([+-]-?\d{1,4})?"\s+date="(\d{1,2})-(\d{1,2})-(\d{4})"/g;
 const LEGACY_TIME = /\$\$<[^>]*><((\d{1,2})-(\d{1,2})-(\d{4}) (\d{1,2}):(\d{2}):(\d{2})(?:\.(\d{1,3}))?([+-]-?\d{1,4})?)>/g;
 const PANTHER_TIME = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(?=,)/;
 const WU_LEGACY_TIME = /^(\d{4})-(\d{2})-(\d{2})\t(\d{2}):(\d{2}):(\d{2}):(\d{3})/;
@@ -33,13 +34,12 @@ const SETUPAPI_TIME = /(?:Section start|Section end|Boot Session:) (\d{4})\/(\d{
 const IIS_TIME = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(?= )/;
 
 function fractionToMs(fraction: string | undefined): number {
-  if (!fraction) return 0;
-  return Number(fraction.slice(0, 3).padEnd(3, '0'));
+  return fraction ? fractionMs(fraction, 0, fraction.length) : 0;
 }
 
 function parseBias(text: string | undefined): number | null {
   if (!text) return null;
-  // Legacy trailers were seen with `+-60`: a doubled sign reads as the second one.
+  // CMTrace and legacy trailers were seen with `+-60`: a doubled sign reads as the second one.
   const value = Number(text.replace(/^[+-](?=-)/, ''));
   return Number.isFinite(value) ? value : null;
 }

@@ -23,12 +23,17 @@ function addRelated(finding: Finding, location: LogLocation): void {
 
 export const CORRELATION_PLACEHOLDERS: ReadonlySet<string> = new Set(['relatedFile', 'relatedLine', 'relatedMessage']);
 
-/** Fills {{relatedFile}}, {{relatedLine}} and {{relatedMessage}} from the partner finding. */
+/**
+ * Fills {{relatedFile}}, {{relatedLine}} and {{relatedMessage}} from the partner finding. The
+ * values are log text: given through a function, `$'` or `$&` in them (`\\DP01\SMSPKGD$'`) stay literal.
+ */
 function fill(template: string, partner: LogLocation): string {
-  return template
-    .replace(/\{\{relatedFile\}\}/g, baseName(partner.path))
-    .replace(/\{\{relatedLine\}\}/g, String(partner.line))
-    .replace(/\{\{relatedMessage\}\}/g, partner.message);
+  const values: Readonly<Record<string, string>> = {
+    relatedFile: baseName(partner.path),
+    relatedLine: String(partner.line),
+    relatedMessage: partner.message,
+  };
+  return template.replace(/\{\{(relatedFile|relatedLine|relatedMessage)\}\}/g, (_, name: string) => values[name]);
 }
 
 /**

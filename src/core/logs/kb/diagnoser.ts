@@ -126,7 +126,8 @@ export interface DiagnosedLog {
 
 /**
  * Relates findings across logs of one scan (smsts.log with setuperr.log, ...): adds
- * related locations to existing findings and may add findings that need both logs.
+ * related locations to existing findings and rewrites their cause and fix with what the
+ * other log confirms.
  */
 export function correlateLogs(logs: DiagnosedLog[]): void {
   correlateDiagnosedLogs(logs, bundledRules());

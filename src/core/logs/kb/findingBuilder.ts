@@ -1,4 +1,5 @@
-import { findErrorCodes, hasKnownMessage, lookupErrorCode, parseErrorCode, formatHex } from '../errorCodes';
+import { normaliseErrorCode } from '../errorCodeFormat';
+import { findErrorCodes, hasKnownMessage, lookupErrorCode } from '../errorCodes';
 import type { Finding, LogEntry, LogLocation } from '../types';
 import type { CompiledRule } from './compiledRule';
 
@@ -50,13 +51,6 @@ export function locationOf(path: string, entry: LogEntry): LogLocation {
   return { path, line: entry.line, endLine: entry.endLine, message: firstLine(entry.message) };
 }
 
-/** Normalises a rule's code list entry (`1603`, `0x80070643`, `ccmsetup:7`) to the finding form. */
-function normaliseCode(code: string): string | null {
-  const parsed = parseErrorCode(code);
-  if (!parsed) return null;
-  return parsed.kind === 'ccmsetup' ? `ccmsetup:${parsed.exitCode}` : formatHex(parsed.unsigned);
-}
-
 function fillGroups(template: string, groups: Record<string, string | undefined> | undefined): string {
   return template.replace(/\$<(\w+)>/g, (_, name: string) => {
     const value = (groups?.[name] ?? '').trim();
@@ -70,9 +64,9 @@ function fillGroups(template: string, groups: Record<string, string | undefined>
  * rule's code when it lists exactly one (the line says "has expired", the signature knows it is 0x800B0101).
  */
 export function pickCode(rule: CompiledRule, message: string, match: RegExpExecArray): string | null {
-  if (rule.spec.code) return normaliseCode(fillGroups(rule.spec.code, match.groups));
+  if (rule.spec.code) return normaliseErrorCode(fillGroups(rule.spec.code, match.groups));
   const printed = findErrorCodes(message).map((f) => f.code).filter((c) => c !== '0x00000000');
-  const listed = (rule.spec.codes ?? []).map(normaliseCode);
+  const listed = (rule.spec.codes ?? []).map((c) => normaliseErrorCode(c));
   return printed.find((c) => listed.includes(c)) ?? printed[0] ?? (listed.length === 1 ? listed[0] : null);
 }
 

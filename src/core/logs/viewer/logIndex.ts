@@ -1,4 +1,4 @@
-import { componentOf, localMsOf, type ViewerStore } from './storeAccess';
+import type { ViewerStore } from './storeAccess';
 
 /** Component ids fit a Uint16Array; a log with more distinct components lumps the rest together. */
 const MAX_COMPONENTS = 0xffff;
@@ -69,7 +69,7 @@ export class LogIndex {
         this.timedRecords++;
         this.lastZoned = i;
       } else {
-        const local = localMsOf(store, i);
+        const local = store.localMsAt(i);
         if (local === local) {
           this.timedRecords++;
           // The zone of the nearest zoned record before it; read only when a record needs it.
@@ -125,7 +125,7 @@ export class LogIndex {
     let lastName: string | undefined;
     let lastId = 0;
     for (let i = from; i < to; i++) {
-      const name = componentOf(this.store, i);
+      const name = this.store.componentAt(i);
       if (name !== lastName) {
         lastName = name;
         lastId = this.idFor(name);
@@ -149,7 +149,7 @@ export class LogIndex {
 }
 
 function offsetOf(store: ViewerStore, index: number, utc: number): number {
-  const local = localMsOf(store, index);
+  const local = store.localMsAt(index);
   return local === local ? utc - local : Number.NaN;
 }
 

@@ -43,10 +43,11 @@ export function escapeRegExp(text: string): string {
 /**
  * Whether a pattern that matches a message also matches the record's raw text around it:
  * then the store's one-pass search over the raw text can pick the candidates. Anchors,
- * lookbehind and \B see the wrapper (`<![LOG[` ...) and could miss: those check every record.
+ * lookbehind, negative lookahead and \B see the wrapper (`<![LOG[`, `]LOG]!>` ...) and could
+ * miss, as can \n (the raw text keeps CRLF, and `~` for a legacy line break): those check every record.
  */
 export function canPrefilter(pattern: RegExp): boolean {
-  return !/(^|[^\\])(?:\\\\)*(?:\^|\$|\(\?<[=!]|\\B)/.test(pattern.source);
+  return !/(^|[^\\])(?:\\\\)*(?:\^|\$|\(\?<[=!]|\(\?!|\\B|\\n)/.test(pattern.source);
 }
 
 export interface FilterRunOptions {

@@ -128,7 +128,10 @@ export class MergedOrder implements TimelineOrder {
       const ea = ends[0];
       const eb = ends[1];
       while (i < ea && j < eb) {
-        if (b.keyAt(j) < a.keyAt(i)) {
+        const keyA = a.keyAt(i);
+        const keyB = b.keyAt(j);
+        // As in the general merge below: a NaN key (a log with no time at all) goes first.
+        if (keyB < keyA || (keyB !== keyB && keyA === keyA)) {
           logs[p] = 1;
           records[p++] = j++;
         } else {

@@ -27,6 +27,9 @@ describe('findErrorCodes', () => {
     ['CLanguages::v_InitLanguage - Failed to load en-US resources with error 2. Will load fallback binaries', ['0x00000002']],
     ['DeleteFileEx: Unable to clear out attributes on [E:\\bootsec.dat]; GLE = 0x2', ['0x00000002']],
     ['Error: 87\nThe option is unknown.', ['0x00000057']],
+    ['* END * Service exit Exit code = 0x00240001', ['0x00240001']],
+    ['Content location request for C0100045:2 failed. (Code 0x80040102)', ['0x80040102']],
+    ['Failed to get the EditionId from the blackboard.[gle=0x00000490]', ['0x00000490']],
   ];
   for (const [message, expected] of forms) {
     it(`finds ${expected.join(', ')} in "${message.split('\n')[0].slice(0, 60)}"`, () => {
@@ -59,6 +62,11 @@ describe('findErrorCodes', () => {
     ['stack addresses', 'WcpInitialize called (stack @0x7ffd497360e5 @0x7ffd49be2e53)'],
     ['sizes in bytes', 'Progress failure bytes total = 2384089412 bytes'],
     ['a MAC address', 'MAC=70:71:BC:88:C3:BC SMBIOS GUID=00000011-4918-8015-BF5A-888888888788 > Device found in the database. MacCount=1 GuidCount=1'],
+    ['package ids of a site whose code is hex (C01)', 'Execution Request for advert C0120001 package C0100045 program Install; _SMSTSPackageID=C0100045'],
+    ['a volume serial number', "VolumeName = 'Windows' and VolumeSerialNumber = 'E64D0DAF'"],
+    ['a device instance id', 'USBSTOR#Disk&Ven_Generic&Prod_Flash_Disk&Rev_8.07#99E2116A&0#{53f56307-b6bf-11d0-94f2-00a0c91efb8b}'],
+    ['decimal sizes and timeouts', "Volume free space (bytes) [92471296]; Size of 'D:\\Sources\\install.esd' is 3628584534; No-Progress-Timeout set to 4294967295"],
+    ['hex sizes, offsets, disk signatures and ranks', 'DiskInfo: Size (bytes) [523239424 / 0x1f300000] Disk signature [0xFBBC5AB5] Rank - 0x00ff0000 flags(0x00000008)'],
   ];
   for (const [what, message] of notCodes) {
     it(`does not take ${what} for codes`, () => {

@@ -198,6 +198,14 @@ describe('founding scenarios', () => {
       assert.match(code31.fix, /line 1 of setuperr\.log/);
       assert.match(driverStore.cause, /smsts\.log line \d+: Windows setup failed, code 31/);
     });
+
+    it('quotes the partner line as written, `$\'` and `$&` included', () => {
+      const line = "AddDriverPackageIntoDriverStore: Failed to install the driver package '\\\\DP01\\SMSPKGD$' ($&). Error = 0x800B0100";
+      const ts = diagnose(smsts());
+      const setup = diagnose(new ArrayRecordSource('setuperr.log', [{ message: line, severity: E, component: 'SP' }]));
+      correlateLogs([ts, setup]);
+      assert.ok(ts.findings[0].cause.includes(`(setuperr.log line 1: ${line})`), ts.findings[0].cause);
+    });
   });
 
   describe('0x00000001 after the reboot into the full OS', () => {

@@ -27,6 +27,7 @@ describe('sccm-workbench logs lookup', () => {
     const { code, out } = await run('ccmsetup:7', 'Unmatched exit code (1618) is considered an execution failure.');
     assert.equal(code, 0);
     assert.match(out, /ccmsetup:7 \(ccmsetup\.exe return code\)\n {2}name: +CCMSETUP_RETURN_7\n {2}message: +Reboot required/);
+    assert.match(out, /known failure: CCMSETUP-REBOOT-REQUIRED/, 'a signature that names the code as its own, as the editor lookup lists it');
     assert.match(out, /0x00000652 \(1618 \/ 1618\)[\s\S]*ERROR_INSTALL_ALREADY_RUNNING[\s\S]*known failure: MSI-1618-ALREADY-RUNNING/);
   });
 

@@ -48,9 +48,11 @@ describe('viewer: reading logs from disk and following them', () => {
     assert.equal(model.total, 2);
     assert.ok(model.findings.some((x) => x.record === 1), 'the error record has a finding');
     assert.ok(changes.includes('findings'));
+    changes.length = 0;
     fs.appendFileSync(file, record(3, 'three') + record(4, 'four'));
     await f.checkTails();
     assert.equal(model.total, 4);
+    assert.deepEqual(changes, ['records'], 'no new finding: the findings are not sent again');
     assert.deepEqual(model.rows(2, 2).map((r) => r.text), ['three', 'four']);
     // A record cut in the middle of a write waits for its end.
     const next = record(5, 'five');
@@ -77,6 +79,22 @@ describe('viewer: reading logs from disk and following them', () => {
     fs.appendFileSync(file, record(4, 'new two'));
     await f.checkTails();
     assert.equal(model.rows(3, 1)[0]?.text, 'new two');
+  });
+
+  it('after a rollover, is told about writes to the new file (the watch follows the name, not the old file)', async function () {
+    if (process.platform === 'win32') this.skip(); // Windows watches by name anyway
+    const file = path.join(dir, 'CAS.log');
+    fs.writeFileSync(file, Buffer.concat([BOM, Buffer.from(record(1, 'old one'))]));
+    const { model, feeds: f } = await open(file);
+    fs.renameSync(file, rolledOverPath(file));
+    fs.writeFileSync(file, Buffer.concat([BOM, Buffer.from(record(2, 'new one'))]));
+    await f.checkTails();
+    assert.equal(model.total, 2);
+    // No poll in these tests (60 s): only the file watch can bring the next record in.
+    fs.appendFileSync(file, record(3, 'new two'));
+    const deadline = Date.now() + 5000;
+    while (model.total < 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    assert.equal(model.total, 3);
   });
 
   it('starts over when the file is emptied in place', async () => {

@@ -48,6 +48,10 @@ describe('viewer: filters', () => {
     assert.equal(canPrefilter(/^Failed/), false);
     assert.equal(canPrefilter(/Failed \^ here/), true, 'an escaped caret is a literal');
     assert.equal(canPrefilter(/Failed to run/), true);
+    // The raw text goes on with `]LOG]!>` after a message and keeps its CRLF line breaks.
+    assert.deepEqual((await run({ text: '2147942402(?!\\])', regex: true })).visible, [4]);
+    assert.deepEqual((await run({ text: 'Apply OS\\.\\nThe system', regex: true })).visible, [3]);
+    assert.equal(canPrefilter(/Failed\\n/), true, 'an escaped backslash before n is a literal');
   });
 
   it('reports an invalid regular expression instead of throwing', () => {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { LogParser } from '../../../../src/core/logs/logParser';
+import { LogParser, parseLog } from '../../../../src/core/logs/logParser';
 import { LogIndex } from '../../../../src/core/logs/viewer/logIndex';
 import { MergedOrder, SingleLogOrder } from '../../../../src/core/logs/viewer/timelineOrder';
 import { cmtraceStore, cmtraceText, pantherStore } from './support';
@@ -105,6 +105,16 @@ describe('viewer: merged timeline order', () => {
     assert.deepEqual(messagesInOrder(fresh, [a, b]), messagesInOrder(order, [a, b]));
     assert.equal(order.positionOf(0, 1), 3);
     assert.equal(order.positionOf(1, 5), -1);
+  });
+
+  it('puts a log with no time at all first, whether two logs or more are merged', () => {
+    const plain = new LogIndex(parseLog(Buffer.from('no time here\r\nnor here\r\n'), { path: 'notes.log', format: 'plain' }));
+    const cm = new LogIndex(cmtraceStore([{ time: '10:00:00.000', message: 'cm' }]));
+    const other = new LogIndex(cmtraceStore([{ time: '10:00:01.000', message: 'other' }], 'C:\\Logs\\other.log'));
+    for (const ix of [plain, cm, other]) ix.extend();
+    assert.equal(plain.keyAt(0), Number.NaN);
+    assert.deepEqual(messagesInOrder(new MergedOrder([cm, plain]), [cm, plain]), ['no time here', 'nor here', 'cm']);
+    assert.deepEqual(messagesInOrder(new MergedOrder([cm, plain, other]), [cm, plain, other]), ['no time here', 'nor here', 'cm', 'other']);
   });
 
   it('shows a single log in file order', () => {

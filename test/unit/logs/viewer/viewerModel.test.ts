@@ -147,6 +147,16 @@ describe('viewer: model (rows, filters, merge, tail)', () => {
     assert.equal(model.detail(0, 20)?.findings[0].title, 'Something');
   });
 
+  it('says whether new findings change the list (a live log mostly appends none)', async () => {
+    const model = await modelOf(cmtraceStore(numbered(40)));
+    const finding: Finding = { line: 21, endLine: 21, severity: 'error', rule: 'TEST', code: null, codeMessage: null, title: 'Something', cause: 'c', fix: 'f', reference: null, recordIndex: 20 };
+    assert.equal(model.setFindings(0, [finding]), true);
+    assert.equal(model.setFindings(0, [{ ...finding }]), false, 'the same finding again');
+    assert.equal(model.setFindings(0, [{ ...finding, cause: 'another cause' }]), true);
+    assert.equal(model.setFindings(0, [{ ...finding, cause: 'another cause' }, { ...finding, recordIndex: 30, line: 31 }]), true);
+    assert.equal(model.setFindings(0, []), true);
+  });
+
   it('labels the axis with the log’s own clock when it has one zone', async () => {
     const model = await modelOf(cmtraceStore(numbered(5)));
     const summary = model.summary(DONE);
