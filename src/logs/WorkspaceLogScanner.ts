@@ -12,6 +12,8 @@ const LOG_GLOB = '**/*.{log,lo_,LOG,LO_}';
 const EXCLUDE_GLOB = '**/{node_modules,.git}/**';
 /** Logs read at the same time: enough to hide I/O latency, few enough to keep the host responsive. */
 const CONCURRENCY = 4;
+/** A new file shorter than this may still turn out to be a log (as the recogniser does for open documents). */
+const RESNIFF_BELOW_BYTES = 4096;
 
 export interface ScanSummary {
   files: number;
@@ -27,6 +29,8 @@ export interface ScanSummary {
 export class WorkspaceLogScanner extends DisposableStore {
   private auto: { cancel: vscode.CancellationTokenSource; watcher: vscode.FileSystemWatcher; disposables: vscode.Disposable[] } | undefined;
   private readonly held = new Set<string>();
+  /** New files too short to tell yet: looked at again when they change. */
+  private readonly undecided = new Set<string>();
 
   constructor(
     private readonly tracker: LogDocumentTracker,
@@ -82,6 +86,25 @@ export class WorkspaceLogScanner extends DisposableStore {
     return this.tracker.acquire(uri, format, 'scan');
   }
 
+  /**
+   * A file created while the scan runs. Logs are often created empty and written a moment
+   * later (ConfigMgr's new X.log after a rollover): while the file is short, its changes count too.
+   */
+  private async scanNew(uri: vscode.Uri): Promise<void> {
+    const key = uriKey(uri);
+    const log = await this.scanOne(uri);
+    if (log) {
+      this.undecided.delete(key);
+      return;
+    }
+    const size = await Promise.resolve(vscode.workspace.fs.stat(uri)).then(
+      (s) => s.size,
+      () => Number.POSITIVE_INFINITY,
+    );
+    if (size < RESNIFF_BELOW_BYTES) this.undecided.add(key);
+    else this.undecided.delete(key);
+  }
+
   private forget(uri: vscode.Uri): void {
     const key = uriKey(uri);
     if (!this.held.delete(key)) return;
@@ -98,9 +121,15 @@ export class WorkspaceLogScanner extends DisposableStore {
     const watcher = vscode.workspace.createFileSystemWatcher(LOG_GLOB);
     const disposables: vscode.Disposable[] = [
       watcher.onDidCreate((uri) => {
-        if (!/[\\/](?:node_modules|\.git)[\\/]/.test(uri.path)) void this.scanOne(uri);
+        if (!/[\\/](?:node_modules|\.git)[\\/]/.test(uri.path)) void this.scanNew(uri);
       }),
-      watcher.onDidDelete((uri) => this.forget(uri)),
+      watcher.onDidChange((uri) => {
+        if (this.undecided.has(uriKey(uri))) void this.scanNew(uri);
+      }),
+      watcher.onDidDelete((uri) => {
+        this.undecided.delete(uriKey(uri));
+        this.forget(uri);
+      }),
     ];
     this.auto = { cancel, watcher, disposables };
     void vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Scanning SCCM logs') }, async () => {
@@ -122,6 +151,7 @@ export class WorkspaceLogScanner extends DisposableStore {
     auto.cancel.dispose();
     for (const d of auto.disposables) d.dispose();
     auto.watcher.dispose();
+    this.undecided.clear();
     if (release) for (const key of [...this.held]) this.forget(vscode.Uri.parse(key));
   }
 }

@@ -6,9 +6,15 @@ import { errorCodeSources, hasKnownMessage } from '../core/logs/errorCodes';
 import type { ErrorCodeInfo, Finding } from '../core/logs/types';
 import { firstSentence, truncate } from './findingText';
 
-/** Escapes the characters that would turn text from a log or the knowledge base into markup or links. */
+/**
+ * Escapes the characters that would turn text from a log or the knowledge base into markup or
+ * links, and `$(name)`, which the hovers (`supportThemeIcons`) would draw as an icon.
+ */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_[\]<>|]/g, '\\$&').replace(/^([#>+-])/gm, '\\$1');
+  return text
+    .replace(/[\\`*_[\]<>|]/g, '\\$&')
+    .replace(/^([#>+-])/gm, '\\$1')
+    .replace(/\$\(/g, '\\$(');
 }
 
 export function commandLink(label: string, command: string, args: unknown[]): string {

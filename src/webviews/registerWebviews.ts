@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { ViewerCommands, ViewerViewTypes } from '../constants';
+import { baseNameOf } from '../logs/logUris';
 import type { Logger } from '../platform/logger';
 import { runAction } from '../platform/runAction';
 import { LogViewerEditorProvider } from './logViewer/LogViewerEditorProvider';
@@ -41,6 +42,13 @@ export function registerWebviews(context: vscode.ExtensionContext, logger: Logge
     extensionUri,
     logger,
     openViewerAt: async (uri, record) => {
+      // One viewer per log: each step the person opens selects its record there, rather than opening another panel.
+      const existing = [...viewers].find((v) => sameUris(v.uris, [uri]));
+      if (existing) {
+        existing.panel.reveal();
+        await existing.revealRecord(uri, record);
+        return;
+      }
       openViewer([uri], { uris: [uri.toString()], filter: { ...EMPTY_FILTER }, selected: { log: 0, record }, topRow: 0, follow: false }, true);
     },
     track: (panel, open) => void (open ? timelines.add(panel) : timelines.delete(panel)),
@@ -67,7 +75,7 @@ export function registerWebviews(context: vscode.ExtensionContext, logger: Logge
       existing.panel.reveal();
       return existing;
     }
-    const panel = vscode.window.createWebviewPanel(ViewerViewTypes.timeline, uri.path.split('/').pop() ?? 'smsts.log', vscode.ViewColumn.Active, webviewOptions(extensionUri));
+    const panel = vscode.window.createWebviewPanel(ViewerViewTypes.timeline, baseNameOf(uri), vscode.ViewColumn.Active, webviewOptions(extensionUri));
     return new TimelinePanel(panel, uri, timelineServices);
   }
 

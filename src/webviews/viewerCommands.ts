@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { SCCM_LOG_LANGUAGE_ID } from '../constants';
 import { UserCancelledError } from '../platform/runAction';
 
 const LOG_FILTERS = { [vscode.l10n.t('Logs')]: ['log', 'lo_'], [vscode.l10n.t('All files')]: ['*'] };
@@ -16,7 +17,7 @@ export function urisFromArgs(uri: unknown, uris: unknown): vscode.Uri[] {
 }
 
 function looksLikeLog(uri: vscode.Uri, languageId?: string): boolean {
-  return languageId === 'sccm-log' || languageId === 'log' || /\.lo[g_]$/i.test(uri.path);
+  return languageId === SCCM_LOG_LANGUAGE_ID || languageId === 'log' || /\.lo[g_]$/i.test(uri.path);
 }
 
 /** The log in the active editor: a text editor, or a custom editor tab, showing a log. */

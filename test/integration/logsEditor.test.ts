@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import osdRules from '../../src/core/logs/kb/rules/osd.json';
 import pxeRules from '../../src/core/logs/kb/rules/pxe.json';
+import { escapeMarkdown } from '../../src/logs/codeMarkdown';
 import type { LogsTestingApi } from '../../src/logs/testingApi';
 import { waitFor } from './helpers';
 import { byRule, closeAllEditors, codeTarget, codeValue, documentOf, hoverText, logFixture, logsTesting, openLog, sccmDiagnostics, showLog } from './logsTestKit';
@@ -121,6 +122,11 @@ describe('SCCM logs in the editor: Problems, hovers, quick fixes', function () {
     assert.match(text, /No signature was present in the subject/);
     assert.match(text, /Source: /);
     assert.match(text, /command:sccm\.logs\.lookUpErrorCode/);
+  });
+
+  it('escapes log text put into hover Markdown: markup, links and theme icons', () => {
+    const escaped = escapeMarkdown('$(zap) *bold* [link](command:x) <b>\n# title');
+    assert.equal(escaped, '\\$(zap) \\*bold\\* \\[link\\](command:x) \\<b\\>\n\\# title');
   });
 
   it('hovers a CMTrace time with bias +240 as UTC and UTC−04:00', async () => {

@@ -153,5 +153,11 @@ describe('Log viewer webview', function () {
     await timeline.receive({ type: 'openStep', order: failed.order, target: 'viewer' });
     const view = await viewerFor(api, smsts);
     assert.equal(view.model.total, 42);
+    // Another step selects its record in that viewer instead of opening one more panel.
+    const other = t.steps.find((s) => s.order !== failed.order && s.kind === 'action');
+    assert.ok(other);
+    await timeline.receive({ type: 'openStep', order: other.order, target: 'viewer' });
+    await waitFor('the record revealed in the open viewer', () => (view.events.includes('reveal') ? true : undefined), 20000);
+    assert.equal(api.viewers().filter((v) => v.uris.length === 1 && v.uris[0].toString() === smsts.toString()).length, 1);
   });
 });

@@ -32,6 +32,20 @@ async function closeAllEditors(session: UiSession): Promise<void> {
   await session.page.waitForTimeout(300);
 }
 
+/** With several webviews visible: the one whose page has `selector` (`#app.viewer`, `#app.timeline`). */
+async function webviewWith(page: Page, selector: string): Promise<FrameLocator> {
+  const deadline = Date.now() + 30000;
+  while (Date.now() < deadline) {
+    const hosts = await page.locator('iframe.webview.ready').count();
+    for (let i = 0; i < hosts; i++) {
+      const frame = page.frameLocator('iframe.webview.ready').nth(i).frameLocator('iframe#active-frame');
+      if (await frame.locator(selector).count()) return frame;
+    }
+    await page.waitForTimeout(200);
+  }
+  throw new Error(`no webview with ${selector}`);
+}
+
 function statusOf(frame: FrameLocator): Locator {
   return frame.locator('.filter-bar .status');
 }
@@ -112,6 +126,18 @@ describe('UI: the SCCM log viewer and task-sequence timeline', function () {
     await selected.waitFor();
     const time = await selected.locator('.c-time').innerText();
     await frame.locator('.detail .fields', { hasText: time }).waitFor({ timeout: 15000 });
+    // Escape in the filter field is the field's (clears it); from the detail pane it closes the pane and the grid takes the focus.
+    await frame.locator('vscode-textfield.filter-text input').press('Escape');
+    await statusOf(frame).filter({ hasText: '1,500 of 1,500 records' }).waitFor({ timeout: 20000 });
+    assert.ok(await frame.locator('.detail').isVisible(), 'Escape in the filter field leaves the detail open');
+    await page.keyboard.type('failed to download', { delay: 20 });
+    await statusOf(frame).filter({ hasText: `${expected} of 1,500 records` }).waitFor({ timeout: 20000 });
+    await frame.locator('.detail .message').focus();
+    await page.keyboard.press('Escape');
+    await frame.locator('.detail').waitFor({ state: 'hidden' });
+    await frame.locator('[role="grid"]:focus').waitFor({ timeout: 10000 });
+    await frame.locator('[role="grid"]').press('Enter');
+    await frame.locator('.detail .fields', { hasText: time }).waitFor({ timeout: 15000 });
     await workbench.screenshot('31-viewer-filter');
     // Hidden and shown again (the webview is not kept alive): the filter and selection come back.
     await page.locator('.tabs-container .tab', { hasText: 'CAS.log' }).first().click();
@@ -181,6 +207,18 @@ describe('UI: the SCCM log viewer and task-sequence timeline', function () {
     assert.equal(await frame.locator('.phase-row').count(), 2);
     assert.match(await failing.getAttribute('aria-label') ?? '', /failed, error 0x80070002/);
     await workbench.screenshot('33-timeline');
+    // A step opens the viewer beside with its record selected; another step selects its record in that viewer.
+    await failing.click();
+    const viewer = await webviewWith(page, '#app.viewer');
+    await viewer.locator('.grid-row.selected').waitFor({ timeout: 30000 });
+    const viewerTabs = page.locator('.editor-group-container').nth(1).locator('.tabs-container .tab');
+    assert.equal(await viewerTabs.count(), 1);
+    const first = (await webviewWith(page, '#app.timeline')).locator('.step').first();
+    const line = /line (\d+)$/.exec((await first.getAttribute('aria-label')) ?? '')?.[1];
+    assert.ok(line, 'the step says its line');
+    await first.click();
+    await viewer.locator('.detail-head', { hasText: new RegExp(`lines? ${line}\\b`) }).waitFor({ timeout: 20000 });
+    assert.equal(await viewerTabs.count(), 1, 'still one viewer');
   });
 
   it('stays usable with a million records: counts, End / Home and a filter', async () => {

@@ -9,6 +9,8 @@ export class FindingsList {
   private readonly heading: HTMLElement;
   private findings: FindingDto[] = [];
   private logs: LogInfo[] = [];
+  /** Names of the merged logs shown (empty for one log): every summary passes the logs, mostly unchanged. */
+  private logNames: string | undefined;
 
   constructor(private readonly reveal: (id: number) => void) {
     this.heading = h('h2', { id: 'findings-heading' }, 'Findings');
@@ -18,6 +20,9 @@ export class FindingsList {
 
   setLogs(logs: LogInfo[]): void {
     this.logs = logs;
+    const names = logs.length > 1 ? logs.map((l) => l.name).join('\n') : '';
+    if (names === this.logNames) return;
+    this.logNames = names;
     this.render();
   }
 
@@ -27,22 +32,26 @@ export class FindingsList {
   }
 
   private render(): void {
+    const merged = this.logs.length > 1;
+    // Rebuilding drops the focus: give it back to the same finding (ids are renumbered as findings arrive).
+    const focusedKey = this.list.contains(document.activeElement) ? (document.activeElement as HTMLElement).dataset.key : undefined;
     clear(this.list);
     this.heading.textContent = `Findings (${this.findings.length})`;
     if (!this.findings.length) {
       this.list.append(h('li', { class: 'placeholder' }, 'No known problem found in this log.'));
       return;
     }
-    const merged = this.logs.length > 1;
     for (const finding of this.findings) {
       const log = this.logs[finding.log];
-      const button = h('button', { class: `finding sev-${finding.severity}`, title: `${finding.cause}\n\nFix: ${finding.fix}` },
+      const key = `${finding.log}:${finding.record}:${finding.rule ?? finding.title}`;
+      const button = h('button', { class: `finding sev-${finding.severity}`, title: `${finding.cause}\n\nFix: ${finding.fix}`, 'data-key': key },
         icon(SEVERITY_ICON[finding.severity], SEVERITY_WORD[finding.severity]),
         h('span', { class: 'finding-title' }, finding.title),
         h('span', { class: 'finding-where' }, merged && log ? h('span', { class: `chip ${logColorClass(finding.log)}`, 'aria-hidden': 'true' }) : null, `${merged && log ? `${log.name}:` : 'line '}${finding.line}`),
       );
       button.addEventListener('click', () => this.reveal(finding.id));
       this.list.append(h('li', {}, button));
+      if (key === focusedKey) button.focus();
     }
   }
 }

@@ -47,6 +47,8 @@ export class HistogramView {
   }
 
   private render(): void {
+    // Summaries redraw the chart while a log loads or grows: the focused bar keeps the focus.
+    const hadFocus = this.chart.contains(document.activeElement);
     clear(this.chart);
     const data = this.histogram;
     this.element.hidden = !data;
@@ -55,6 +57,8 @@ export class HistogramView {
     this.chart.setAttribute('width', String(width));
     this.chart.setAttribute('viewBox', `0 0 ${width} ${HEIGHT + AXIS}`);
     const bins = data.totals.length;
+    // Fewer bins than before (another filter or range): one bar must still be reachable with Tab.
+    this.focusBin = Math.max(0, Math.min(this.focusBin, bins - 1));
     const barWidth = width / bins;
     const max = Math.max(1, ...data.totals);
     const scale = (n: number): number => (n === 0 ? 0 : Math.max(1.5, (n / max) * (HEIGHT - 2)));
@@ -90,6 +94,7 @@ export class HistogramView {
     const last = svg('text', { class: 'axis', x: width - 2, y: HEIGHT + AXIS - 3, 'text-anchor': 'end' });
     last.textContent = formatDisplayTime(data.startMs + bins * data.binMs + this.axis.offsetMs).slice(0, 19);
     this.chart.append(first, last);
+    if (hadFocus) this.focusBar(this.focusBin);
     this.caption.textContent = `${formatSpan(data.binMs)} per bar, ${this.axis.label}. Click a bar to show only its records.`;
   }
 
@@ -100,7 +105,9 @@ export class HistogramView {
   }
 
   private showTip(bin: number | null): void {
-    this.tip.textContent = bin === null || !this.histogram ? '' : this.describe(bin);
+    const text = bin === null || !this.histogram ? '' : this.describe(bin);
+    // A live region: the same text again (a redraw gave the bar the focus back) is not news.
+    if (this.tip.textContent !== text) this.tip.textContent = text;
   }
 
   private choose(bin: number): void {
@@ -116,7 +123,11 @@ export class HistogramView {
     }
     this.focusBin = bin;
     this.render();
-    (this.chart.querySelector(`[data-bin="${bin}"]`) as SVGGElement | null)?.focus();
+    this.focusBar(bin);
+  }
+
+  private focusBar(bin: number): void {
+    this.chart.querySelector<SVGGElement>(`[data-bin="${bin}"]`)?.focus();
   }
 
   private onKey(e: KeyboardEvent): void {
@@ -136,6 +147,6 @@ export class HistogramView {
     e.preventDefault();
     this.focusBin = next;
     this.render();
-    (this.chart.querySelector(`[data-bin="${next}"]`) as SVGGElement | null)?.focus();
+    this.focusBar(next);
   }
 }

@@ -6,6 +6,14 @@ export interface KeyboardOptions {
 }
 
 /**
+ * Escape in a text field or drop-down is the field's own (clear the filter, close the list).
+ * The fields are web components: the input sits in their shadow root, so look along the path.
+ */
+function inField(e: KeyboardEvent): boolean {
+  return e.composedPath().some((t) => t instanceof HTMLInputElement || t instanceof HTMLTextAreaElement || (t instanceof HTMLElement && t.tagName === 'VSCODE-MULTI-SELECT'));
+}
+
+/**
  * Page-wide keys, caught before the webview host forwards them to the workbench (which
  * would run "Focus Next Part" for F6 or open its own find widget for Ctrl+F).
  */
@@ -31,7 +39,7 @@ export function installKeyboard(options: KeyboardOptions): void {
         next?.focus();
         return;
       }
-      if (e.key === 'Escape' && !(document.activeElement instanceof HTMLInputElement)) options.escape();
+      if (e.key === 'Escape' && !inField(e)) options.escape();
     },
     true,
   );

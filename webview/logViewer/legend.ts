@@ -1,12 +1,23 @@
 import type { LogInfo } from '../../src/webviews/logViewer/protocol';
-import { clear, h } from '../shared/dom';
+import { clear, h, setAttributes } from '../shared/dom';
 import { logColorClass } from './logColors';
+
+function chipAttributes(log: LogInfo, shown: boolean): Record<string, string | number> {
+  return {
+    class: `legend-chip${shown ? '' : ' off'}`,
+    'aria-pressed': shown ? 'true' : 'false',
+    'data-log': log.id,
+    title: `${log.path}\n${log.records.toLocaleString()} records${log.hasZone ? '' : ', no time zone'}${log.live ? ', following' : ''}`,
+  };
+}
 
 /** Merged logs: one chip per log (colour + name); a click hides or shows that log's rows. */
 export class Legend {
   readonly element: HTMLElement;
   private readonly chips: HTMLElement;
   private readonly note: HTMLElement;
+  /** The logs the chips are for: every summary comes here, and only a rollover changes them. */
+  private chipLogs = '';
 
   constructor(private readonly toggle: (log: number) => void) {
     this.chips = h('div', { class: 'legend-chips', role: 'group', 'aria-label': 'Merged logs' });
@@ -16,12 +27,19 @@ export class Legend {
 
   update(logs: LogInfo[], hidden: readonly number[], zoneNote: string | null): void {
     this.element.hidden = logs.length < 2 && !zoneNote;
-    clear(this.chips);
-    if (logs.length > 1) {
-      for (const log of logs) {
-        const shown = !hidden.includes(log.id);
-        const chip = h('button', { class: `legend-chip${shown ? '' : ' off'}`, 'aria-pressed': shown ? 'true' : 'false', title: `${log.path}\n${log.records.toLocaleString()} records${log.hasZone ? '' : ', no time zone'}${log.live ? ', following' : ''}` },
-          h('span', { class: `chip ${logColorClass(log.id)}`, 'aria-hidden': 'true' }), log.name);
+    const merged = logs.length > 1 ? logs : [];
+    const chipLogs = merged.map((l) => `${l.id}:${l.name}`).join('\n');
+    if (chipLogs === this.chipLogs) {
+      // Same logs: update the chips in place (record counts grow), so a focused chip keeps the focus.
+      merged.forEach((log, i) => {
+        const chip = this.chips.children[i];
+        if (chip) setAttributes(chip, chipAttributes(log, !hidden.includes(log.id)));
+      });
+    } else {
+      this.chipLogs = chipLogs;
+      clear(this.chips);
+      for (const log of merged) {
+        const chip = h('button', chipAttributes(log, !hidden.includes(log.id)), h('span', { class: `chip ${logColorClass(log.id)}`, 'aria-hidden': 'true' }), log.name);
         chip.addEventListener('click', () => this.toggle(log.id));
         this.chips.append(chip);
       }

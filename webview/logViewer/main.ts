@@ -110,7 +110,12 @@ app.append(filterBar.element, legend.element, histogram.element, notice, h('main
 installKeyboard({
   regions: () => [filterBar.text, grid.element, detail.element, findings.element],
   focusFilter: () => filterBar.focusText(),
-  escape: () => app.classList.add('detail-closed'),
+  escape: () => {
+    // Hiding the pane would drop the focus of an element in it: the grid takes it back.
+    const focusInDetail = detail.element.contains(document.activeElement);
+    app.classList.add('detail-closed');
+    if (focusInDetail) grid.focus();
+  },
 });
 
 function onSummary(next: SummaryDto): void {
@@ -187,6 +192,9 @@ function onEvent(event: ViewerEvent): void {
       findings.update(event.findings);
       return;
     case 'reveal':
+      // The extension chose the record (a finding, a timeline step): it is the selection now.
+      selectedRecord = { log: event.log, record: event.record };
+      save({ selected: selectedRecord });
       app.classList.remove('detail-closed');
       grid.setSelection(event.row, 'center');
       grid.focus();

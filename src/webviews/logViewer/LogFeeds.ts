@@ -133,10 +133,10 @@ export class LogFeeds {
     const range = feed.parser.push(bytes);
     if (range.to <= range.from) return;
     this.diagnose(feed, range);
-    this.refreshAtEnd(feed);
+    const findingsChanged = this.refreshAtEnd(feed);
     await this.model.recordsAppended();
     this.listener.changed('records');
-    this.listener.changed('findings');
+    if (findingsChanged) this.listener.changed('findings');
   }
 
   /**
@@ -148,7 +148,7 @@ export class LogFeeds {
     const file = feed.source.file as string;
     if (rest && rest.length) this.diagnose(feed, feed.parser.push(rest));
     this.diagnose(feed, feed.parser.end());
-    this.refreshAtEnd(feed);
+    const findingsChanged = this.refreshAtEnd(feed);
     const tail = feed.tail;
     feed.tail = undefined;
     feed.log.live = false;
@@ -171,6 +171,7 @@ export class LogFeeds {
     this.feeds.push(next);
     await this.model.rebuild();
     this.listener.changed('logs');
+    if (findingsChanged) this.listener.changed('findings');
   }
 
   private diagnose(feed: Feed, range: RecordRange): void {
@@ -178,8 +179,9 @@ export class LogFeeds {
     feed.findings.push(...this.diagnoser.update(feed.parser.store, range.from, range.to));
   }
 
-  private refreshAtEnd(feed: Feed): void {
-    this.model.setFindings(feed.log.id, [...feed.findings, ...this.diagnoser.atEnd(feed.parser.store)]);
+  /** Returns whether the log's findings changed. */
+  private refreshAtEnd(feed: Feed): boolean {
+    return this.model.setFindings(feed.log.id, [...feed.findings, ...this.diagnoser.atEnd(feed.parser.store)]);
   }
 
   private finishFindings(): void {

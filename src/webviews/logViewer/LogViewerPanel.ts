@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { LogCommands } from '../../constants';
-import { lookupErrorCode } from '../../core/logs/errorCodes';
+import { baseNameOf, logPathOf, uriOfLogPath } from '../../logs/logUris';
 import type { Logger } from '../../platform/logger';
 import { WebviewPanelBase } from '../WebviewPanelBase';
 import { LogFeeds, type FeedSource } from './LogFeeds';
@@ -52,13 +52,8 @@ async function totalSize(uris: readonly vscode.Uri[]): Promise<number> {
   return total;
 }
 
-/** A log's name without opening it: the last path segment. */
-export function uriBaseName(uri: vscode.Uri): string {
-  return uri.path.split('/').pop() ?? uri.toString();
-}
-
 function isSmsts(uri: vscode.Uri): boolean {
-  return /^smsts.*\.lo[g_]$/i.test(uriBaseName(uri));
+  return /^smsts.*\.lo[g_]$/i.test(baseNameOf(uri));
 }
 
 /**
@@ -77,6 +72,10 @@ export class LogViewerPanel extends WebviewPanelBase<ViewerRequest, ViewerEvent>
   private loading: LoadingDto = { done: false, bytes: 0, totalBytes: 0, stopped: null };
   private summaryTimer: NodeJS.Timeout | undefined;
   private lastSummary = 0;
+  /** Cancelled when the person cancels the load or closes the panel: a closed viewer reads no further. */
+  private readonly stopLoading = new vscode.CancellationTokenSource();
+  /** A record to select once the (reloaded) webview is ready. */
+  private revealOnReady: { log: number; record: number } | undefined;
 
   constructor(
     panel: vscode.WebviewPanel,
@@ -91,11 +90,17 @@ export class LogViewerPanel extends WebviewPanelBase<ViewerRequest, ViewerEvent>
     this.register({ dispose: () => services.track(this, false) });
     this.register({ dispose: () => this.feeds.dispose() });
     this.register({ dispose: () => this.summaryTimer && clearTimeout(this.summaryTimer) });
+    this.register({
+      dispose: () => {
+        this.stopLoading.cancel();
+        this.stopLoading.dispose();
+      },
+    });
     this.loaded = this.load();
   }
 
   static titleFor(uris: readonly vscode.Uri[]): string {
-    const names = uris.map(uriBaseName);
+    const names = uris.map(baseNameOf);
     if (names.length === 1) return names[0];
     const shown = names.slice(0, 2).join(' + ');
     return names.length > 2 ? vscode.l10n.t('Merged: {0} (+{1})', shown, names.length - 2) : vscode.l10n.t('Merged: {0}', shown);
@@ -114,13 +119,29 @@ export class LogViewerPanel extends WebviewPanelBase<ViewerRequest, ViewerEvent>
     if (request) await this.onMessage(request);
   }
 
+  /**
+   * Selects the record of `uri` (a step of its timeline) once the log is read. A hidden
+   * webview is not kept alive and would miss the message: then it goes out once it is ready.
+   */
+  async revealRecord(uri: vscode.Uri, record: number): Promise<void> {
+    await this.loaded;
+    // After a rollover the log is in the model twice (the .lo_, then the new file): the current file is the last.
+    const path = logPathOf(uri);
+    let log = 0;
+    this.model.logs.forEach((l, i) => {
+      if (l.path === path) log = i;
+    });
+    if (this.webviewReady && this.panel.visible) this.sendReveal(log, record);
+    else this.revealOnReady = { log, record };
+  }
+
   // ---- loading --------------------------------------------------------------------------
 
   private async load(): Promise<void> {
     const sources = this.uris.map((uri): FeedSource => {
       const onDisk = uri.scheme === 'file';
       return {
-        displayPath: onDisk ? uri.fsPath : uri.toString(),
+        displayPath: logPathOf(uri),
         file: onDisk ? uri.fsPath : undefined,
         readAll: onDisk ? undefined : async () => vscode.workspace.fs.readFile(uri),
         // ConfigMgr appends to .log files; a .lo_ is the finished previous copy.
@@ -131,26 +152,33 @@ export class LogViewerPanel extends WebviewPanelBase<ViewerRequest, ViewerEvent>
     const totals = new Map<string, ReadProgress>();
     // Small logs load in a blink: a notification would only flash. Big ones get a cancellable one.
     const size = await totalSize(this.uris);
+    if (this.isDisposed) return;
     const location = size >= NOTIFY_ABOVE_BYTES ? vscode.ProgressLocation.Notification : vscode.ProgressLocation.Window;
     try {
       await vscode.window.withProgress({ location, title, cancellable: location === vscode.ProgressLocation.Notification }, async (progress, token) => {
         let reported = 0;
-        await this.feeds.load(
-          sources,
-          (p) => {
-            totals.set(p.file, p);
-            const bytes = [...totals.values()].reduce((s, t) => s + t.bytes, 0);
-            const totalBytes = [...totals.values()].reduce((s, t) => s + t.totalBytes, 0);
-            this.loading = { done: false, bytes, totalBytes, stopped: null };
-            const percent = totalBytes ? Math.floor((bytes / totalBytes) * 100 / sources.length) : 0;
-            if (percent > reported) {
-              progress.report({ increment: percent - reported, message: vscode.l10n.t('{0}: {1} of {2}', p.file, formatBytes(p.bytes), formatBytes(p.totalBytes)) });
-              reported = percent;
-            }
-            this.scheduleSummary();
-          },
-          token,
-        );
+        const cancelled = token.onCancellationRequested(() => this.stopLoading.cancel());
+        try {
+          await this.feeds.load(
+            sources,
+            (p) => {
+              totals.set(p.file, p);
+              // Bytes read of every log so far, out of all of them (merged logs are read one after another).
+              const bytes = [...totals.values()].reduce((s, t) => s + t.bytes, 0);
+              const totalBytes = Math.max(size, [...totals.values()].reduce((s, t) => s + t.totalBytes, 0));
+              this.loading = { done: false, bytes, totalBytes, stopped: null };
+              const percent = totalBytes ? Math.min(100, Math.floor((bytes / totalBytes) * 100)) : 0;
+              if (percent > reported) {
+                progress.report({ increment: percent - reported, message: vscode.l10n.t('{0}: {1} of {2}', p.file, formatBytes(p.bytes), formatBytes(p.totalBytes)) });
+                reported = percent;
+              }
+              this.scheduleSummary();
+            },
+            this.stopLoading.token,
+          );
+        } finally {
+          cancelled.dispose();
+        }
         if (token.isCancellationRequested) this.loading.stopped = vscode.l10n.t('Loading was cancelled: the viewer shows what was read.');
       });
       this.feeds.follow();
@@ -206,6 +234,11 @@ export class LogViewerPanel extends WebviewPanelBase<ViewerRequest, ViewerEvent>
         this.post({ type: 'init', title: this.panel.title, uris: this.uris.map((u) => u.toString()), state: this.restored, timeline: this.uris.some(isSmsts) });
         this.sendSummary();
         this.post({ type: 'findings', findings: [...this.model.findings] });
+        if (this.revealOnReady) {
+          const { log, record } = this.revealOnReady;
+          this.revealOnReady = undefined;
+          this.sendReveal(log, record);
+        }
         return;
       case 'rows':
         this.post({ type: 'rows', requestId: request.requestId, version: this.model.version, start: request.start, rows: this.model.rows(request.start, request.count) });
@@ -245,28 +278,30 @@ export class LogViewerPanel extends WebviewPanelBase<ViewerRequest, ViewerEvent>
     const viewerLog = this.model.logs[log];
     if (!viewerLog) return;
     // After a rollover the records live in the .lo_: open the file the log now is.
-    const uri = /^[a-z][\w+.-]*:\/\//i.test(viewerLog.path) ? vscode.Uri.parse(viewerLog.path) : vscode.Uri.file(viewerLog.path);
+    const uri = uriOfLogPath(viewerLog.path);
     const position = new vscode.Position(Math.max(0, line - 1), 0);
     await vscode.window.showTextDocument(uri, { selection: new vscode.Range(position, position), preview: true, viewColumn: vscode.ViewColumn.Beside });
   }
 
   private async lookUp(code: string): Promise<void> {
-    const commands = await vscode.commands.getCommands(true);
-    if (commands.includes(LogCommands.lookUpErrorCode)) {
-      await vscode.commands.executeCommand(LogCommands.lookUpErrorCode, code);
-      return;
-    }
-    const info = lookupErrorCode(code);
-    void vscode.window.showInformationMessage(info ? `${info.hex}${info.name ? ` ${info.name}` : ''}: ${info.message}` : vscode.l10n.t('{0} is not an error code.', code));
+    // The editor's lookup (registered with the log features): quick pick with message, source and signatures.
+    await vscode.commands.executeCommand(LogCommands.lookUpErrorCode, code);
   }
 
   private revealFinding(id: number): void {
     const finding = this.model.findings[id];
-    if (!finding) return;
-    const row = this.model.rowOf(finding.log, finding.record);
-    this.post({ type: 'detail', detail: this.model.detail(finding.log, finding.record) });
-    if (row >= 0) this.post({ type: 'reveal', row, log: finding.log, record: finding.record });
-    else this.post({ type: 'notice', message: vscode.l10n.t('Line {0} is hidden by the filter. Clear the filter to see it in the list.', finding.line) });
+    if (finding) this.sendReveal(finding.log, finding.record, finding.line);
+  }
+
+  /** Selects a record in the grid and shows its detail; says so when the filter hides it. */
+  private sendReveal(log: number, record: number, line?: number): void {
+    const detail = this.model.detail(log, record);
+    if (!detail) return;
+    if (detail.row >= 0) this.post({ type: 'reveal', row: detail.row, log, record });
+    this.post({ type: 'detail', detail });
+    if (detail.row < 0) {
+      this.post({ type: 'notice', message: vscode.l10n.t('Line {0} is hidden by the filter. Clear the filter to see it in the list.', line ?? detail.line) });
+    }
   }
 }
 

@@ -226,12 +226,18 @@ export class ViewerModel {
     return this.findingList;
   }
 
-  /** Replaces a log's findings (the diagnoser's latest answer for it). */
-  setFindings(log: number, findings: readonly Finding[]): void {
+  /**
+   * Replaces a log's findings (the diagnoser's latest answer for it). Returns whether the list
+   * changed: a live log's appends mostly bring none, and the webview need not get them again.
+   */
+  setFindings(log: number, findings: readonly Finding[]): boolean {
     const others = this.findingList.filter((f) => f.log !== log);
     const mine = findings.map((f) => findingDto(0, log, f));
-    this.findingList = [...others, ...mine].sort((a, b) => a.log - b.log || a.record - b.record);
-    this.findingList.forEach((f, i) => (f.id = i));
+    const next = [...others, ...mine].sort((a, b) => a.log - b.log || a.record - b.record);
+    next.forEach((f, i) => (f.id = i));
+    const changed = next.length !== this.findingList.length || next.some((f, i) => !sameFinding(f, this.findingList[i]));
+    this.findingList = next;
+    return changed;
   }
 
   // ---- summary --------------------------------------------------------------------------
@@ -330,6 +336,10 @@ export class ViewerModel {
     this.queue = next.catch(() => undefined);
     return next;
   }
+}
+
+function sameFinding(a: FindingDto, b: FindingDto): boolean {
+  return (Object.keys(a) as Array<keyof FindingDto>).every((key) => a[key] === b[key]);
 }
 
 /** First and last bias a log states (a task sequence changes zone between WinPE and the new OS). */

@@ -52,14 +52,26 @@ export class LogTail {
   }
 
   start(): void {
+    this.watch();
+    this.timer = setInterval(() => void this.check(), this.pollMs);
+    this.timer.unref?.();
+  }
+
+  /**
+   * Watches the file the path names now. A watch follows the file, not the name (inotify,
+   * FSEvents): after a rollover it would report the .lo_, so the new file is watched again.
+   */
+  private watch(): void {
+    this.watcher?.close();
+    this.watcher = undefined;
+    if (this.disposed) return;
     try {
-      this.watcher = fs.watch(this.file, { persistent: false }, () => void this.check());
-      this.watcher.on('error', () => this.watcher?.close());
+      const watcher = fs.watch(this.file, { persistent: false }, () => void this.check());
+      watcher.on('error', () => watcher.close());
+      this.watcher = watcher;
     } catch {
       // Not watchable (removed, unsupported file system): polling still works.
     }
-    this.timer = setInterval(() => void this.check(), this.pollMs);
-    this.timer.unref?.();
   }
 
   /** Sends what comes next to another listener (the log that replaced a rolled-over one). */
@@ -98,6 +110,7 @@ export class LogTail {
       const rolled = rolledOverPath(this.file);
       const rest = replaced ? await this.readRest(rolled, ino, offset) : null;
       this.position = { offset: 0, ino: stat.ino, size: 0 };
+      if (replaced) this.watch();
       await this.listener.rolledOver(rest, rest === null ? null : rolled);
     }
     await this.readNew(stat.ino);
@@ -111,7 +124,12 @@ export class LogTail {
       return;
     }
     try {
-      const { size } = await handle.stat();
+      const { size, ino: opened } = await handle.stat();
+      if (ino !== 0 && opened !== 0 && opened !== ino) {
+        // Rolled over between the stat and the open: this is the new file, not the one at `offset`.
+        this.again = true;
+        return;
+      }
       while (!this.disposed && this.position.offset < size) {
         const length = Math.min(MAX_READ, size - this.position.offset);
         const buffer = Buffer.allocUnsafe(length);

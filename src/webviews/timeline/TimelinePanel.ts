@@ -3,9 +3,9 @@ import { createDiagnoser } from '../../core/logs/kb/diagnoser';
 import { LogParser } from '../../core/logs/logParser';
 import { extractTaskSequence, findingForStep } from '../../core/logs/viewer/taskSequence';
 import type { TaskSequenceTimeline } from '../../core/logs/viewer/taskSequenceTypes';
+import { baseNameOf, logPathOf } from '../../logs/logUris';
 import type { Logger } from '../../platform/logger';
 import { readLogFile } from '../logViewer/logFileReader';
-import { uriBaseName } from '../logViewer/LogViewerPanel';
 import { WebviewPanelBase } from '../WebviewPanelBase';
 import { parseTimelineRequest, type StepExplanation, type TimelineEvent, type TimelineRequest, type TimelineWebviewState } from './protocol';
 
@@ -44,7 +44,7 @@ export class TimelinePanel extends WebviewPanelBase<TimelineRequest, TimelineEve
     private readonly restored: TimelineWebviewState | null = null,
   ) {
     super(panel, services.extensionUri, { name: 'timeline', title: vscode.l10n.t('Task Sequence Timeline') }, parseTimelineRequest, services.logger);
-    panel.title = vscode.l10n.t('Timeline: {0}', uriBaseName(uri));
+    panel.title = vscode.l10n.t('Timeline: {0}', baseNameOf(uri));
     services.track(this, true);
     this.register({ dispose: () => services.track(this, false) });
     this.loaded = this.load();
@@ -57,7 +57,7 @@ export class TimelinePanel extends WebviewPanelBase<TimelineRequest, TimelineEve
 
   private async load(): Promise<void> {
     try {
-      const parser = new LogParser({ path: this.uri.scheme === 'file' ? this.uri.fsPath : this.uri.toString() });
+      const parser = new LogParser({ path: logPathOf(this.uri) });
       if (this.uri.scheme === 'file') await readLogFile(this.uri.fsPath, parser, async () => undefined);
       else parser.push(await vscode.workspace.fs.readFile(this.uri));
       parser.end();
@@ -82,7 +82,7 @@ export class TimelinePanel extends WebviewPanelBase<TimelineRequest, TimelineEve
   private send(): void {
     if (!this.webviewReady) return;
     if (this.error !== null) {
-      this.post({ type: 'error', message: vscode.l10n.t('Could not read {0}: {1}', uriBaseName(this.uri), this.error) });
+      this.post({ type: 'error', message: vscode.l10n.t('Could not read {0}: {1}', baseNameOf(this.uri), this.error) });
       return;
     }
     if (!this.timeline) return;
@@ -90,7 +90,7 @@ export class TimelinePanel extends WebviewPanelBase<TimelineRequest, TimelineEve
       type: 'timeline',
       title: this.panel.title,
       uri: this.uri.toString(),
-      fileName: uriBaseName(this.uri),
+      fileName: baseNameOf(this.uri),
       timeline: this.timeline,
       explanation: this.explanation,
       state: this.restored,
