@@ -20,7 +20,7 @@ execFileSync(process.execPath, [join(ROOT, 'scripts/package.mjs'), '--out', vsix
 
 if (!existsSync(join(CODE_SERVER_DIR, '.installed'))) console.log(`[demo] installing code-server ${CODE_SERVER_VERSION} from the npm registry (once, about a minute)`);
 try {
-  execFileSync('bash', [join(ROOT, 'test/harness/install-code-server.sh'), CODE_SERVER_DIR], { stdio: 'inherit' });
+  execFileSync('bash', [join(ROOT, 'test/harness/install-code-server.sh'), CODE_SERVER_DIR], { stdio: 'inherit', env: { ...process.env, CS_VERSION: CODE_SERVER_VERSION } });
 } catch {
   console.error('[demo] code-server could not be installed. On Debian/Ubuntu it needs: apt-get install build-essential python3 ripgrep libkrb5-dev libsecret-1-dev libx11-dev libxkbfile-dev');
   process.exit(1);

@@ -16,7 +16,8 @@ export class Logger implements vscode.Disposable {
     if (value && value.length >= 3) this.masked.add(value);
   }
 
-  private scrub(text: string): string {
+  /** The text with every masked value replaced: for the log, and for error messages shown to the user. */
+  scrub(text: string): string {
     let out = text;
     for (const m of this.masked) out = out.split(m).join('***');
     return out;
@@ -36,7 +37,7 @@ export class Logger implements vscode.Disposable {
   }
 
   error(message: string, err?: unknown): void {
-    const detail = err instanceof Error ? `${err.message}${err.stack ? `\n${err.stack}` : ''}` : err ? String(err) : '';
+    const detail = describeError(err);
     this.channel.error(this.scrub(detail ? `${message}: ${detail}` : message));
   }
 
@@ -47,4 +48,13 @@ export class Logger implements vscode.Disposable {
   dispose(): void {
     this.channel.dispose();
   }
+}
+
+/** The message and the stack once: V8's stack already starts with "Name: message". */
+function describeError(err: unknown): string {
+  if (err instanceof Error) {
+    if (!err.stack) return err.message;
+    return err.stack.includes(err.message) ? err.stack : `${err.message}\n${err.stack}`;
+  }
+  return err ? String(err) : '';
 }

@@ -22,7 +22,7 @@ export async function runAction<T>(logger: Logger, actionName: string, action: (
       return undefined;
     }
     logger.error(actionName, err);
-    const message = err instanceof Error ? err.message : String(err);
+    const message = logger.scrub(err instanceof Error ? err.message : String(err));
     if (message.includes('\n')) {
       const show = vscode.l10n.t('Show Output');
       void vscode.window.showErrorMessage(vscode.l10n.t('{0} failed. See the output for details.', actionName), show).then((choice) => {

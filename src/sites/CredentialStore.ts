@@ -36,14 +36,23 @@ export class CredentialStore extends DisposableStore {
 
   async storePassword(host: string, userName: string, password: string): Promise<void> {
     const key = credentialKey(host, userName);
-    this.ownWrites.add(key);
-    await this.secrets.store(key, password);
+    await this.write(key, () => this.secrets.store(key, password));
   }
 
   async deletePassword(host: string, userName: string): Promise<void> {
     const key = credentialKey(host, userName);
     if ((await this.secrets.get(key)) === undefined) return;
+    await this.write(key, () => this.secrets.delete(key));
+  }
+
+  /** A failed write fires no change event: forget it, or the next change from another window would be taken for ours. */
+  private async write(key: string, change: () => Thenable<void>): Promise<void> {
     this.ownWrites.add(key);
-    await this.secrets.delete(key);
+    try {
+      await change();
+    } catch (err) {
+      this.ownWrites.delete(key);
+      throw err;
+    }
   }
 }

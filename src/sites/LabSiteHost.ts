@@ -50,6 +50,8 @@ export class LabSiteHost implements vscode.Disposable {
   private lab: LabSite | undefined;
   private info: LabConnectionInfo | undefined;
   private starting: Promise<LabConnectionInfo> | undefined;
+  /** Bumped by stop(): a start still on its way when the lab is stopped must not bring it back. */
+  private generation = 0;
   private readonly faultsListener: vscode.Disposable;
 
   constructor(
@@ -84,11 +86,26 @@ export class LabSiteHost implements vscode.Disposable {
 
   /** Starts the lab (small preset) unless it runs already. */
   ensureRunning(): Promise<LabConnectionInfo> {
-    if (this.info) return Promise.resolve(this.info);
-    this.starting ??= this.start().finally(() => {
+    if (this.info && this.lab) return Promise.resolve(this.info);
+    this.starting ??= this.reuseOrStart().finally(() => {
       this.starting = undefined;
     });
     return this.starting;
+  }
+
+  /**
+   * A lab found running in another process (window, CLI) may have stopped since: check it is still
+   * there before signing in to it again, and start one here when it is gone.
+   */
+  private async reuseOrStart(): Promise<LabConnectionInfo> {
+    const reused = this.info;
+    if (reused) {
+      const running = await readRunningLab(reused.dataDir);
+      if (running?.baseUrl === reused.baseUrl) return reused;
+      if (this.info === reused) this.info = undefined;
+      this.logger.info(`The lab site at ${reused.baseUrl} is no longer running`);
+    }
+    return this.start();
   }
 
   private async readAccount(accountsPath: string): Promise<SiteCredentials> {
@@ -99,12 +116,15 @@ export class LabSiteHost implements vscode.Disposable {
   }
 
   private async start(): Promise<LabConnectionInfo> {
+    const generation = this.generation;
+    const stoppedMeanwhile = (): Error => new Error('The lab site was stopped while it was starting.');
     const dataDir = this.dataDir;
     await fs.mkdir(dataDir, { recursive: true });
     const running = await readRunningLab(dataDir);
     if (running && running.pid !== process.pid) {
       const account = await this.readAccount(running.accountsPath);
       const pem = await fs.readFile(running.certificatePath, 'utf8');
+      if (generation !== this.generation) throw stoppedMeanwhile();
       this.info = { baseUrl: running.baseUrl, siteCode: running.siteCode, certificateThumbprint: sha1Thumbprint(pem), account, dataDir };
       this.logger.info(`Using the lab site already running at ${running.baseUrl} (pid ${running.pid}, data: ${dataDir})`);
       return this.info;
@@ -113,6 +133,8 @@ export class LabSiteHost implements vscode.Disposable {
     const lab = await startLabSite({ dataDir, host: '127.0.0.1', port: 0, seed: SMALL_PRESET, faults: this.settings.labFaults });
     try {
       const account = await this.readAccount(path.join(dataDir, 'accounts.json'));
+      // Stopped (site removed, extension deactivated) while starting: do not leave a server behind.
+      if (generation !== this.generation) throw stoppedMeanwhile();
       this.lab = lab;
       this.info = { baseUrl: lab.baseUrl, siteCode: lab.siteCode, certificateThumbprint: sha1Thumbprint(lab.certificatePem), account, dataDir };
       this.logger.info(`Lab site ${lab.siteCode} started at ${lab.baseUrl} in ${Date.now() - started} ms (data: ${dataDir})`);
@@ -129,6 +151,7 @@ export class LabSiteHost implements vscode.Disposable {
   }
 
   async stop(): Promise<void> {
+    this.generation++;
     const lab = this.lab;
     this.lab = undefined;
     this.info = undefined;

@@ -126,6 +126,8 @@ export class SiteConnection implements vscode.Disposable {
     const getCredentials: CredentialsCallback = async () => {
       if (!userName || !host) return undefined;
       const password = await deps.credentials.getPassword(host, userName);
+      // Stored in an earlier session, so not masked yet: mask it before any error could carry it to the log.
+      deps.logger.mask(password);
       return password === undefined ? undefined : { userName, password };
     };
     return { config, getCredentials };

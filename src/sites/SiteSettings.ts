@@ -82,6 +82,17 @@ export class SiteSettings extends DisposableStore {
     return Array.isArray(value) ? value.filter((v): v is Record<string, unknown> => !!v && typeof v === 'object') : [];
   }
 
+  /**
+   * Sites are saved to the user settings, but a workspace that defines `sccm.sites` replaces that
+   * whole list (in a trusted workspace): a site saved there would not show or connect, so say so.
+   */
+  assertUserSitesInEffect(): void {
+    const inspected = vscode.workspace.getConfiguration(SECTION).inspect<unknown>(SITES);
+    if (vscode.workspace.isTrusted && (inspected?.workspaceValue !== undefined || inspected?.workspaceFolderValue !== undefined)) {
+      throw new Error(vscode.l10n.t('The workspace settings define "sccm.sites", which hides the sites in your user settings: change the sites in the workspace settings instead.'));
+    }
+  }
+
   private async writeGlobal(list: Record<string, unknown>[]): Promise<void> {
     await vscode.workspace.getConfiguration(SECTION).update(SITES, list, vscode.ConfigurationTarget.Global);
     this.cache = undefined;
@@ -89,6 +100,7 @@ export class SiteSettings extends DisposableStore {
 
   /** Adds the site to the user settings, or replaces the entry with the same name there. */
   async saveSite(entry: SiteEntry): Promise<void> {
+    this.assertUserSitesInEffect();
     const clean: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(entry)) if (v !== undefined && v !== '') clean[k] = v;
     const list = this.globalSites();

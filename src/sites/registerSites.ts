@@ -52,21 +52,22 @@ const HANDLERS: Record<Exclude<CommandId, typeof Commands.showOutput>, Handler> 
   [Commands.deviceShowProperties]: (s, ctx, node, nodes) => showDeviceProperties(s, ctx, node, nodes),
 };
 
-const COMMAND_TITLES: Record<keyof typeof HANDLERS, string> = {
-  [Commands.siteAdd]: 'Add Site',
-  [Commands.siteRemove]: 'Remove Site',
-  [Commands.siteSignIn]: 'Sign In',
-  [Commands.siteSignOut]: 'Forget Credentials',
-  [Commands.siteOpenLab]: 'Open Lab Site',
-  [Commands.explorerRefresh]: 'Refresh',
-  [Commands.explorerFilter]: 'Filter Collections',
-  [Commands.explorerClearFilter]: 'Clear Filter',
-  [Commands.explorerLoadMore]: 'Load More',
-  [Commands.collectionCopyId]: 'Copy Collection ID',
-  [Commands.collectionUpdateMembership]: 'Update Membership',
-  [Commands.collectionShowDeployments]: 'Show Deployments',
-  [Commands.deviceCopyName]: 'Copy Device Name',
-  [Commands.deviceShowProperties]: 'Show Properties',
+/** Titles for error messages, localised when a command runs. */
+const COMMAND_TITLES: Record<keyof typeof HANDLERS, () => string> = {
+  [Commands.siteAdd]: () => vscode.l10n.t('Add Site'),
+  [Commands.siteRemove]: () => vscode.l10n.t('Remove Site'),
+  [Commands.siteSignIn]: () => vscode.l10n.t('Sign In'),
+  [Commands.siteSignOut]: () => vscode.l10n.t('Forget Credentials'),
+  [Commands.siteOpenLab]: () => vscode.l10n.t('Open Lab Site'),
+  [Commands.explorerRefresh]: () => vscode.l10n.t('Refresh'),
+  [Commands.explorerFilter]: () => vscode.l10n.t('Filter Collections'),
+  [Commands.explorerClearFilter]: () => vscode.l10n.t('Clear Filter'),
+  [Commands.explorerLoadMore]: () => vscode.l10n.t('Load More'),
+  [Commands.collectionCopyId]: () => vscode.l10n.t('Copy Collection ID'),
+  [Commands.collectionUpdateMembership]: () => vscode.l10n.t('Update Membership'),
+  [Commands.collectionShowDeployments]: () => vscode.l10n.t('Show Deployments'),
+  [Commands.deviceCopyName]: () => vscode.l10n.t('Copy Device Name'),
+  [Commands.deviceShowProperties]: () => vscode.l10n.t('Show Properties'),
 };
 
 function storageDir(context: vscode.ExtensionContext): string {
@@ -93,7 +94,7 @@ export function registerSites(context: vscode.ExtensionContext, logger: Logger):
   const services: SitesServices = { logger, settings, credentials, connections, lab, tree, view, ui, documents };
 
   for (const [id, handler] of Object.entries(HANDLERS) as Array<[keyof typeof HANDLERS, Handler]>) {
-    push(vscode.commands.registerCommand(id, (...args: unknown[]) => runSiteAction(services, COMMAND_TITLES[id], (ctx) => handler(services, ctx, ...args))));
+    push(vscode.commands.registerCommand(id, (...args: unknown[]) => runSiteAction(services, COMMAND_TITLES[id](), (ctx) => handler(services, ctx, ...args))));
   }
 
   const updateContext = (): void => {
@@ -116,7 +117,10 @@ export function registerSites(context: vscode.ExtensionContext, logger: Logger):
   push(
     credentials.onDidChange((key) => {
       // Another window signed in or out: sign in again with what is stored now.
-      const reset = connections.resetForHost((e) => !!e.userName && !!siteHost(e) && credentialKey(siteHost(e)!, e.userName) === key);
+      const reset = connections.resetForHost((e) => {
+        const host = siteHost(e);
+        return !!e.userName && !!host && credentialKey(host, e.userName) === key;
+      });
       for (const c of reset) tree.refresh(tree.siteNode(c.entry.name));
     }),
   );

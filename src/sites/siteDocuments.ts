@@ -6,47 +6,57 @@ import { cell, escapeMarkdown, formatOnly, formatUtc, table, type Translate } fr
  * of a collection). Pure: the content provider only serves the text.
  */
 
-function value(v: unknown): string {
+function value(v: unknown, t: Translate): string {
   if (v === null || v === undefined || v === '') return '—';
   if (Array.isArray(v)) return v.length ? cell(v.map(String).join(', ')) : '—';
-  if (typeof v === 'boolean') return v ? 'Yes' : 'No';
+  if (typeof v === 'boolean') return v ? t('Yes') : t('No');
   return cell(String(v));
 }
 
 /** Every property of the device record, in model order, with friendly labels. */
 export function devicePropertiesMarkdown(d: Device, siteName: string, t: Translate = formatOnly): string {
   const rows: Array<[string, string]> = [
-    [t('Name'), value(d.name)],
-    [t('Resource ID'), value(d.resourceId)],
-    [t('NetBIOS name'), value(d.netbiosName)],
-    [t('Domain'), value(d.domain)],
-    [t('Client installed'), value(d.clientInstalled)],
-    [t('Client active'), value(d.clientActive)],
-    [t('Client version'), value(d.clientVersion)],
-    [t('Obsolete'), value(d.obsolete)],
-    [t('MAC addresses'), value(d.macAddresses)],
-    [t('SMBIOS GUID'), value(d.smbiosGuid)],
-    [t('IP addresses'), value(d.ipAddresses)],
-    [t('Operating system'), value(d.operatingSystem)],
-    [t('Last logon user'), value(d.lastLogonUser)],
-    [t('Last logon user domain'), value(d.lastLogonUserDomain)],
-    [t('AD site'), value(d.adSiteName)],
-    [t('Distinguished name'), value(d.distinguishedName)],
-    [t('SMS unique identifier'), value(d.smsUniqueIdentifier)],
-    [t('Created'), value(formatUtc(d.creationDate))],
+    [t('Name'), value(d.name, t)],
+    [t('Resource ID'), value(d.resourceId, t)],
+    [t('NetBIOS name'), value(d.netbiosName, t)],
+    [t('Domain'), value(d.domain, t)],
+    [t('Client installed'), value(d.clientInstalled, t)],
+    [t('Client active'), value(d.clientActive, t)],
+    [t('Client version'), value(d.clientVersion, t)],
+    [t('Obsolete'), value(d.obsolete, t)],
+    [t('MAC addresses'), value(d.macAddresses, t)],
+    [t('SMBIOS GUID'), value(d.smbiosGuid, t)],
+    [t('IP addresses'), value(d.ipAddresses, t)],
+    [t('Operating system'), value(d.operatingSystem, t)],
+    [t('Last logon user'), value(d.lastLogonUser, t)],
+    [t('Last logon user domain'), value(d.lastLogonUserDomain, t)],
+    [t('AD site'), value(d.adSiteName, t)],
+    [t('Distinguished name'), value(d.distinguishedName, t)],
+    [t('SMS unique identifier'), value(d.smsUniqueIdentifier, t)],
+    [t('Created'), value(formatUtc(d.creationDate), t)],
   ];
   return `# ${escapeMarkdown(d.name)}\n\n${t('Device on site {0}', escapeMarkdown(siteName))}\n\n${table(rows, [t('Property'), t('Value')])}\n`;
 }
 
-const FEATURE_LABELS: Record<Deployment['feature'], string> = {
-  application: 'Application',
-  program: 'Package program',
-  taskSequence: 'Task sequence',
-  softwareUpdate: 'Software updates',
-  baseline: 'Configuration baseline',
-  script: 'Script',
-  other: 'Other',
-};
+/** Literal t() calls, so scripts/l10n.mjs puts the labels in the bundle. */
+function featureLabel(feature: Deployment['feature'], t: Translate): string {
+  switch (feature) {
+    case 'application':
+      return t('Application');
+    case 'program':
+      return t('Package program');
+    case 'taskSequence':
+      return t('Task sequence');
+    case 'softwareUpdate':
+      return t('Software updates');
+    case 'baseline':
+      return t('Configuration baseline');
+    case 'script':
+      return t('Script');
+    default:
+      return t('Other');
+  }
+}
 
 /** One table row per deployment, with the targeted / success / error counts. */
 export function deploymentsMarkdown(collection: Pick<Collection, 'id' | 'name'>, deployments: readonly Deployment[], t: Translate = formatOnly): string {
@@ -60,7 +70,7 @@ export function deploymentsMarkdown(collection: Pick<Collection, 'id' | 'name'>,
     lines.push(
       `| ${[
         cell(d.softwareName),
-        t(FEATURE_LABELS[d.feature]),
+        featureLabel(d.feature, t),
         intent,
         cell(d.deploymentId),
         cell(formatUtc(d.deploymentTime)),

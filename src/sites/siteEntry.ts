@@ -128,17 +128,23 @@ export function adminServiceUrl(e: SiteEntry): string | undefined {
   return undefined;
 }
 
-/** The host credentials belong to: the provider, else the URL's host. */
-export function siteHost(e: SiteEntry): string | undefined {
-  if (e.provider) return e.provider.toLowerCase();
-  if (e.url) {
-    try {
-      return new URL(e.url).host.toLowerCase();
-    } catch {
-      return undefined;
-    }
+function urlHost(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    return new URL(url).host.toLowerCase();
+  } catch {
+    return undefined;
   }
-  return undefined;
+}
+
+/**
+ * The host a site's password is kept for (its SecretStorage key): where the password is sent.
+ * For the AdminService that is the URL's host, even when `provider` names another one: keyed by
+ * the provider, a password saved for that provider would be sent to whatever host `url` names.
+ */
+export function siteHost(e: SiteEntry): string | undefined {
+  if (e.backend === 'adminService') return urlHost(adminServiceUrl(e));
+  return e.provider?.toLowerCase() ?? urlHost(e.url);
 }
 
 /** SecretStorage key of a site's password: `sccm.credential/<host>/<user>` (case-insensitive parts). */

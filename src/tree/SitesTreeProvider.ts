@@ -70,13 +70,24 @@ export class SitesTreeProvider extends DisposableStore implements vscode.TreeDat
       const connection = this.connections.get(entry);
       let node = this.siteNodes.get(key);
       if (!node || node.connection !== connection) {
+        if (node) this.forgetShown(node);
         node = new SiteNode(connection, this.services);
         this.siteNodes.set(key, node);
       }
       return node;
     });
-    for (const key of [...this.siteNodes.keys()]) if (!keep.has(key)) this.siteNodes.delete(key);
+    for (const [key, node] of [...this.siteNodes]) {
+      if (keep.has(key)) continue;
+      this.forgetShown(node);
+      this.siteNodes.delete(key);
+    }
     return nodes;
+  }
+
+  /** Drops the nodes of a replaced or removed site, so findNode never hands a command a node of the old connection. */
+  private forgetShown(site: SiteNode): void {
+    const prefix = `${site.id}/`;
+    for (const id of [...this.shown.keys()]) if (id === site.id || id.startsWith(prefix)) this.shown.delete(id);
   }
 
   siteNode(name: string): SiteNode | undefined {

@@ -81,7 +81,11 @@ export async function startCodeServer(opts) {
   proc.stdout.on('data', onData);
   proc.stderr.on('data', onData);
   await new Promise((resolveStart, reject) => {
-    const timer = setTimeout(() => reject(new Error(`code-server did not start within 30 s:\n${out}`)), 30000);
+    const timer = setTimeout(() => {
+      // Not listening after 30 s: stop it (by its pid) rather than leave it running behind a failed test.
+      proc.kill('SIGKILL');
+      reject(new Error(`code-server did not start within 30 s:\n${out}`));
+    }, 30000);
     const check = () => {
       if (/HTTP server listening on/.test(out)) {
         clearTimeout(timer);

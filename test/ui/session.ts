@@ -37,20 +37,23 @@ export async function openWorkbench(folder: string, settings: object = {}): Prom
   fs.mkdirSync(extensionsDir, { recursive: true });
   await harness.installVsix(vsix, extensionsDir, userDataDir);
   const server = await harness.startCodeServer({ workDir, folder: workspace, settings, env: { SCCM_UI_TEST: '1' } });
-  const browser = await harness.launchBrowser({ viewport: { width: 1440, height: 900 } });
-  const page = browser.context.pages()[0] ?? (await browser.context.newPage());
-  await page.goto(`${server.url}?folder=${encodeURIComponent(workspace)}`);
-  const workbench = new Workbench(page);
-  await workbench.waitReady();
-  return {
-    workbench,
-    page,
-    workspace,
-    close: async () => {
-      if (browser.blocked.length) console.log(`    refused non-loopback requests: ${[...new Set(browser.blocked)].slice(0, 3).join(', ')}`);
-      await browser.close();
-      await server.stop();
-      if (!process.env.E2E_KEEP) fs.rmSync(workDir, { recursive: true, force: true });
-    },
+  let browser: Awaited<ReturnType<Harness['launchBrowser']>> | undefined;
+  const close = async (): Promise<void> => {
+    if (browser?.blocked.length) console.log(`    refused non-loopback requests: ${[...new Set(browser.blocked)].slice(0, 3).join(', ')}`);
+    await browser?.close();
+    await server.stop();
+    if (!process.env.E2E_KEEP) fs.rmSync(workDir, { recursive: true, force: true });
   };
+  try {
+    browser = await harness.launchBrowser({ viewport: { width: 1440, height: 900 } });
+    const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    await page.goto(`${server.url}?folder=${encodeURIComponent(workspace)}`);
+    const workbench = new Workbench(page);
+    await workbench.waitReady();
+    return { workbench, page, workspace, close };
+  } catch (err) {
+    // The caller gets no session to close: stop code-server and the browser here, or they outlive the run.
+    await close().catch(() => undefined);
+    throw err;
+  }
 }

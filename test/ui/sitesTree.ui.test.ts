@@ -83,7 +83,8 @@ describe('UI: browsing the lab site in the Sites view', function () {
     await wb.runCommand('SCCM: Filter Collections…');
     await wb.answerQuickInput(word);
     await wb.sideBar().getByText(`Collections whose name contains "${word}"`).waitFor({ timeout: 20000 });
-    await session.page.waitForTimeout(500);
+    // The filtered children replace the folders in one render: wait for that, not for a fixed time.
+    await rowWithIcon(session, 'folder').waitFor({ state: 'detached', timeout: 20000 });
     const collections = treeRows(session).filter({ has: session.page.locator('.custom-view-tree-node-item-icon.codicon-layers, .custom-view-tree-node-item-icon.codicon-group-by-ref-type') });
     const labels = await collections.locator('.label-name').allInnerTexts();
     assert.ok(labels.length > 0);

@@ -22,6 +22,8 @@ export async function addSite(services: SitesServices, ctx: SiteActionContext): 
     await vscode.commands.executeCommand(Commands.siteOpenLab);
     return;
   }
+  // Checked before the prompts, not after the user has typed everything.
+  settings.assertUserSitesInEffect();
   const backend = backendPick.backend;
   const existing = settings.sites.map((s) => s.name);
   const name = (

@@ -25,5 +25,7 @@ export async function filter(services: SitesServices, arg: unknown): Promise<voi
             }
           },
         });
+  // A string argument skipped the input box's check: refuse it here, not as a failure under every site.
+  if (typeof arg === 'string') validateSearchText(text);
   services.tree.setFilter(text);
 }

@@ -26,7 +26,7 @@ export function runSiteAction<T>(services: SitesServices, actionName: string, ac
       if (!(err instanceof SiteError || err instanceof SignInRequiredError || err instanceof WorkspaceUntrustedError) || !siteName) throw err;
       services.logger.error(`${actionName} (${siteName})`, err);
       const { message, remedy } = describeSiteError(err, siteName, vscode.l10n.t);
-      void offerRemedy(services, message, remedy, siteName, () => void runSiteAction(services, actionName, action));
+      void offerRemedy(services, services.logger.scrub(message), remedy, siteName, () => void runSiteAction(services, actionName, action));
       return undefined;
     }
   });

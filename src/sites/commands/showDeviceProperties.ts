@@ -11,7 +11,7 @@ export async function showDeviceProperties(services: SitesServices, ctx: SiteAct
   const targets = await resolveDevices(services, node, nodes, ctx);
   for (const target of targets.slice(0, 5)) {
     const device = await withCancellableProgress(t('Reading {0}…', target.member.name), async (token) =>
-      target.node ? target.node.loadDevice(token as vscode.CancellationToken) : (await target.site.backend()).getDevice(target.member.resourceId, { token }),
+      target.node ? target.node.loadDevice(token) : (await target.site.backend()).getDevice(target.member.resourceId, { token }),
     );
     await services.documents.show([target.site.entry.name, 'device', String(device.resourceId), device.name], devicePropertiesMarkdown(device, target.site.entry.name, t));
   }

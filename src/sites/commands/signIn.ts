@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { UserCancelledError } from '../../platform/runAction';
+import { WorkspaceUntrustedError } from '../connectionErrors';
 import { maskUserName, siteHost, validateUserName, type SiteEntry } from '../siteEntry';
 import { withCancellableProgress, type SiteActionContext } from './runSiteAction';
 import type { SitesServices } from './SitesServices';
@@ -10,7 +11,7 @@ const t = vscode.l10n.t;
 /** `sccm.site.signIn`: asks the account's password (masked input), keeps it in SecretStorage, connects. */
 export async function signIn(services: SitesServices, ctx: SiteActionContext, arg: unknown): Promise<void> {
   const entry = await resolveSite(services, arg, t('Sign in to which site?'), ctx);
-  if (!vscode.workspace.isTrusted) throw new Error(t('Sites do not connect in an untrusted workspace. Trust the workspace first.'));
+  if (!vscode.workspace.isTrusted) throw new WorkspaceUntrustedError();
   if (entry.backend !== 'adminService') {
     // The lab signs in with the account in its data folder, PowerShell as the Windows user: nothing to ask.
     services.connections.get(entry).reset();
@@ -19,6 +20,7 @@ export async function signIn(services: SitesServices, ctx: SiteActionContext, ar
   }
   let userName = entry.userName;
   if (!userName) {
+    services.settings.assertUserSitesInEffect();
     userName = (
       await services.ui.showInputBox({
         title: t('Sign in to {0}', entry.name),

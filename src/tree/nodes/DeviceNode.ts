@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { CollectionMember, Device } from '../../core/site/model';
+import type { CancellationTokenLike } from '../../core/util/cancellation';
 import { deviceContextValue } from '../contextValue';
 import { describeClientState, deviceTooltip, memberTooltip } from '../tooltips';
 import { TreeIds } from '../treeIds';
@@ -44,7 +45,7 @@ export class DeviceNode extends SitesTreeNode {
   }
 
   /** The SMS_R_System record, read once. */
-  async loadDevice(token?: vscode.CancellationToken): Promise<Device> {
+  async loadDevice(token?: CancellationTokenLike): Promise<Device> {
     if (!this.device) {
       const backend = await this.scope.backend();
       this.device = await backend.getDevice(this.member.resourceId, { token });

@@ -83,6 +83,14 @@ describe('sites: the sccm.sites setting', () => {
     assert.equal(adminServiceUrl({ name: 'a', backend: 'adminService', url: 'https://cm01/AdminService/' }), 'https://cm01/AdminService');
     assert.equal(siteHost({ name: 'a', backend: 'adminService', url: 'https://CM01.contoso.com:8443/AdminService' }), 'cm01.contoso.com:8443');
     assert.equal(siteHost({ name: 'a', backend: 'powershell', provider: 'CM02' }), 'cm02');
+    assert.equal(siteHost({ name: 'a', backend: 'adminService', provider: 'CM01.contoso.com' }), 'cm01.contoso.com');
+  });
+
+  it('keys an AdminService password by the host it is sent to, not by a provider the URL does not name', () => {
+    const stored = siteHost({ name: 'a', backend: 'adminService', provider: 'cm01.contoso.com' });
+    const elsewhere = siteHost({ name: 'b', backend: 'adminService', provider: 'cm01.contoso.com', url: 'https://cm99.fabrikam.com/AdminService' });
+    assert.equal(elsewhere, 'cm99.fabrikam.com');
+    assert.notEqual(elsewhere, stored, 'the password saved for cm01 must not be used for a site that talks to cm99');
   });
 
   it('keys secrets as sccm.credential/<host>/<user>, whatever the case typed', () => {
