@@ -81,7 +81,7 @@ describe('SCCM logs in the editor: Problems, hovers, quick fixes', function () {
     assert.equal(code31.severity, vscode.DiagnosticSeverity.Error);
     assert.equal(code31.source, 'SCCM');
     assert.equal(codeTarget(code31), vscode.Uri.parse(referenceOf(osdRules, 'OSD-SETUP-WINDOWS-CODE31')).toString());
-    assert.match(code31.message, /^Windows Setup failed with code 31.* \u2014 \S/);
+    assert.match(code31.message, /^Windows Setup failed \(code 31 \/ 0x80004005\).* \u2014 \S/);
     // The partner log of the same folder is read without being opened: the finding points at its line 3.
     const related = await waitFor('related information to setuperr.log', () => {
       const d = vscode.languages.getDiagnostics(smsts).find((x) => codeValue(x) === 'OSD-SETUP-WINDOWS-CODE31');

@@ -57,7 +57,7 @@ describe('UI: SCCM logs in the editor', function () {
     await page.locator('.statusbar-item', { hasText: 'SCCM Log' }).first().waitFor({ timeout: 30000 });
     await statusItem(page).waitFor({ state: 'visible', timeout: 30000 });
     await page.keyboard.press('Control+Shift+M');
-    const problem = page.locator('.markers-panel .monaco-list-row', { hasText: 'Windows Setup failed with code 31' }).first();
+    const problem = page.locator('.markers-panel .monaco-list-row', { hasText: 'Windows Setup failed (code 31' }).first();
     await problem.waitFor({ state: 'visible', timeout: 30000 });
     assert.match(await problem.innerText(), /SCCM/);
     // The related line in setuperr.log shows under the problem.
@@ -124,7 +124,7 @@ describe('UI: SCCM logs in the editor', function () {
       `(() => {
         for (const el of document.querySelectorAll('.part.editor .view-line span')) {
           const content = getComputedStyle(el, '::after').content;
-          if (content.includes('Windows Setup failed with code 31')) return content;
+          if (content.includes('Windows Setup failed (code 31')) return content;
         }
         return false;
       })()`,

@@ -33,15 +33,22 @@ export function trimEnd(text: string, from: number, to: number): number {
 
 const ERROR_WORDS = /\b(?:error|fail)/i;
 const WARNING_WORDS = /\bwarn/i;
+/** Counts of zero and negations ("errors = 0", "0 failed", "no errors", "without error") report no failure. */
+const NO_FAILURE = /\b(?:(?:errors?|failures?|failed)\s*[=:]\s*0+\b(?![.,]\d)|0+\s+(?:errors?|failures?|failed)\b|(?:no|without)\s+(?:errors?|failures?)\b)/gi;
 
 /**
  * Severity of a line in a log that has no severity field, the way CMTrace colours non-CCM
  * logs: "error" (and "fail", as in "failed" / "Failed to") make it an error, "warn" a
- * warning. Words only match at their start, so `ansi_warnings` in SQL text is no warning.
+ * warning. Words only match at their start, so `ansi_warnings` in SQL text is no warning,
+ * and counts of zero ("errors = 0", "no errors") are taken out first.
  */
 export function severityFromText(text: string, from: number, to: number): number {
-  const slice = text.slice(from, to);
-  if (ERROR_WORDS.test(slice)) return ERROR;
+  let slice = text.slice(from, to);
+  // Unlike CMTrace, "Updates found = 3, errors = 0" is no error; only pay for the cleanup when a word matched.
+  if (ERROR_WORDS.test(slice)) {
+    slice = slice.replace(NO_FAILURE, '');
+    if (ERROR_WORDS.test(slice)) return ERROR;
+  }
   return WARNING_WORDS.test(slice) ? WARNING : INFO;
 }
 
