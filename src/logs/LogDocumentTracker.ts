@@ -159,12 +159,19 @@ export class LogDocumentTracker extends DisposableStore {
     }
   }
 
+  /**
+   * Publishes a log, correlated with the logs of its folder that can relate to it (smsts.log with
+   * setuperr.log): only those, so one write to a busy CCM\Logs folder does not re-publish all of it.
+   */
   private fireWithCorrelation(log: TrackedLog): void {
     const folder = uriKey(folderOf(log.uri));
+    const name = baseNameOf(log.uri);
     const group: Array<{ log: TrackedLog; diagnosed: DiagnosedLog }> = [];
     for (const l of this.logs.values()) {
       const analysis = l.analysis;
-      if (analysis && uriKey(folderOf(l.uri)) === folder) group.push({ log: l, diagnosed: { source: analysis.store, findings: [...analysis.findings] } });
+      if (!analysis || uriKey(folderOf(l.uri)) !== folder) continue;
+      if (l !== log && !this.partnersByName(name, baseNameOf(l.uri))) continue;
+      group.push({ log: l, diagnosed: { source: analysis.store, findings: [...analysis.findings] } });
     }
     if (group.length > 1) {
       const diagnosed = group.map((g) => g.diagnosed);
@@ -176,6 +183,19 @@ export class LogDocumentTracker extends DisposableStore {
       for (const other of group) if (other.log !== log) this.changed.fire(other.log);
     }
     this.changed.fire(log);
+  }
+
+  private readonly partnerNames = new Map<string, boolean>();
+
+  /** Whether two log names can be related by a signature (memoised: the rule scan is per pair). */
+  private partnersByName(name: string, other: string): boolean {
+    const key = `${name.toLowerCase()}\u0000${other.toLowerCase()}`;
+    let known = this.partnerNames.get(key);
+    if (known === undefined) {
+      known = isCorrelationPartner(name, other);
+      this.partnerNames.set(key, known);
+    }
+    return known;
   }
 
   /**
