@@ -4,18 +4,10 @@ import { rulesForCode, type RuleSummary } from '../core/logs/editor/knowledgeInd
 import { facilityName, facilityOf } from '../core/logs/errorCodeFormat';
 import { errorCodeSources, hasKnownMessage } from '../core/logs/errorCodes';
 import type { ErrorCodeInfo, Finding } from '../core/logs/types';
+import { escapeMarkdown } from '../platform/markdown';
 import { firstSentence, truncate } from './findingText';
 
-/**
- * Escapes the characters that would turn text from a log or the knowledge base into markup or
- * links, and `$(name)`, which the hovers (`supportThemeIcons`) would draw as an icon.
- */
-export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\\`*_[\]<>|]/g, '\\$&')
-    .replace(/^([#>+-])/gm, '\\$1')
-    .replace(/\$\(/g, '\\$(');
-}
+export { escapeMarkdown };
 
 export function commandLink(label: string, command: string, args: unknown[]): string {
   return `[${escapeMarkdown(label)}](command:${command}?${encodeURIComponent(JSON.stringify(args))})`;
@@ -91,7 +83,7 @@ export function knowledgeMarkdown(info: ErrorCodeInfo, context: CodeContext): { 
   const heading = forThisLog.length
     ? vscode.l10n.t('Known failures with this code in {0}:', context.fileName)
     : vscode.l10n.t('Known failures with this code in other logs:');
-  const items = listed.slice(0, 6).map((r: RuleSummary) => `- ${escapeMarkdown(r.title)} (${r.files.map(escapeMarkdown).join(', ')})`);
+  const items = listed.slice(0, 6).map((r: RuleSummary) => `- ${escapeMarkdown(r.title)} (${r.files.map((t) => escapeMarkdown(t)).join(', ')})`);
   return { text: `${heading}\n\n${items.join('\n')}`, reference: null };
 }
 
@@ -101,7 +93,7 @@ export function codeHoverMarkdown(info: ErrorCodeInfo, context: CodeContext): vs
   md.isTrusted = { enabledCommands: [LogCommands.lookUpErrorCode] };
   md.appendMarkdown(codeHeading(info));
   md.appendMarkdown(`\n\n*${sourceAttribution(info)}*`);
-  md.appendMarkdown(`\n\n${codeFacts(info).map(escapeMarkdown).join(' \u00b7 ')}`);
+  md.appendMarkdown(`\n\n${codeFacts(info).map((t) => escapeMarkdown(t)).join(' \u00b7 ')}`);
   const knowledge = knowledgeMarkdown(info, context);
   if (knowledge.text) md.appendMarkdown(`\n\n---\n\n${knowledge.text}`);
   const links = [commandLink(vscode.l10n.t('Look up'), LogCommands.lookUpErrorCode, [info.hex])];

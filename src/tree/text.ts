@@ -2,18 +2,16 @@
  * Text helpers shared by the tree and the site documents. They take a `Translate` function
  * (vscode.l10n.t in the extension) so they stay free of VS Code and can be unit-tested.
  */
+import { escapeMarkdown as escapeMarkdownText } from '../platform/markdown';
+
 export type Translate = (message: string, ...args: Array<string | number | boolean>) => string;
 
 /** `{0}`-style formatting, the same as vscode.l10n.t without a bundle. */
 export const formatOnly: Translate = (message, ...args) => message.replace(/\{(\d+)\}/g, (m, i: string) => (Number(i) < args.length ? String(args[Number(i)]) : m));
 
-/**
- * Escapes text from the site before it goes inline into Markdown (names may hold `*`, `_`, `[`,
- * `<`, `|`...). Dots and hyphens stay: they only mean something at the start of a line, and
- * escaped text is never placed there.
- */
+/** Site text placed inline in Markdown (names may hold `*`, `_`, `[`, `<`, `|`...), on one line. */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]<>#|~&]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
+  return escapeMarkdownText(text, { singleLine: true });
 }
 
 /** A Markdown table cell: escaped and never empty. */
