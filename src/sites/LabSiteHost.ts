@@ -1,7 +1,7 @@
-import { X509Certificate } from 'node:crypto';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import type * as vscode from 'vscode';
+import { readAccounts, type StoredAccount } from '../core/lab/auth/accounts';
 import { readRunningLab, startLabSite, type LabFaults, type LabSite } from '../core/lab/labSite';
 import { SMALL_PRESET } from '../core/lab/seed/generate';
 import type { Logger } from '../platform/logger';
@@ -12,31 +12,16 @@ import type { SiteSettings } from './SiteSettings';
 export interface LabConnectionInfo {
   baseUrl: string;
   siteCode: string;
-  /** SHA-1 thumbprint of the lab certificate, computed here from its PEM, to pin. */
+  /** SHA-1 thumbprint of the lab certificate (as the lab reports it), to pin. */
   certificateThumbprint: string;
   account: SiteCredentials;
   dataDir: string;
 }
 
-interface AccountRecord {
-  user: string;
-  password: string;
-  role: string;
-}
-
-/** Reads `accounts.json` (a list, or `{ accounts: [...] }`) and picks the Full Administrator. */
-export function pickFullAdministrator(json: unknown): SiteCredentials | undefined {
-  const list = Array.isArray(json) ? json : Array.isArray((json as { accounts?: unknown } | null)?.accounts) ? (json as { accounts: unknown[] }).accounts : [];
-  const accounts = list.filter(
-    (a): a is AccountRecord => !!a && typeof a === 'object' && typeof (a as AccountRecord).user === 'string' && typeof (a as AccountRecord).password === 'string',
-  );
-  const admin = accounts.find((a) => a.role === 'full') ?? accounts[0];
+/** The Full Administrator of a lab's accounts (the lab also has a reader and a non-admin user). */
+export function fullAdministrator(accounts: readonly StoredAccount[] | undefined): SiteCredentials | undefined {
+  const admin = accounts?.find((a) => a.role === 'full');
   return admin ? { userName: admin.user, password: admin.password } : undefined;
-}
-
-/** SHA-1 thumbprint as Windows shows it (upper hex, no separators). */
-export function sha1Thumbprint(pem: string): string {
-  return new X509Certificate(pem).fingerprint.replace(/:/g, '').toUpperCase();
 }
 
 /**
@@ -109,7 +94,7 @@ export class LabSiteHost implements vscode.Disposable {
   }
 
   private async readAccount(accountsPath: string): Promise<SiteCredentials> {
-    const account = pickFullAdministrator(JSON.parse(await fs.readFile(accountsPath, 'utf8')));
+    const account = fullAdministrator(await readAccounts(accountsPath));
     if (!account) throw new Error(`The lab's ${accountsPath} holds no account.`);
     this.logger.mask(account.password);
     return account;
@@ -123,9 +108,8 @@ export class LabSiteHost implements vscode.Disposable {
     const running = await readRunningLab(dataDir);
     if (running && running.pid !== process.pid) {
       const account = await this.readAccount(running.accountsPath);
-      const pem = await fs.readFile(running.certificatePath, 'utf8');
       if (generation !== this.generation) throw stoppedMeanwhile();
-      this.info = { baseUrl: running.baseUrl, siteCode: running.siteCode, certificateThumbprint: sha1Thumbprint(pem), account, dataDir };
+      this.info = { baseUrl: running.baseUrl, siteCode: running.siteCode, certificateThumbprint: running.certificateThumbprint, account, dataDir };
       this.logger.info(`Using the lab site already running at ${running.baseUrl} (pid ${running.pid}, data: ${dataDir})`);
       return this.info;
     }
@@ -136,7 +120,7 @@ export class LabSiteHost implements vscode.Disposable {
       // Stopped (site removed, extension deactivated) while starting: do not leave a server behind.
       if (generation !== this.generation) throw stoppedMeanwhile();
       this.lab = lab;
-      this.info = { baseUrl: lab.baseUrl, siteCode: lab.siteCode, certificateThumbprint: sha1Thumbprint(lab.certificatePem), account, dataDir };
+      this.info = { baseUrl: lab.baseUrl, siteCode: lab.siteCode, certificateThumbprint: lab.certificateThumbprint, account, dataDir };
       this.logger.info(`Lab site ${lab.siteCode} started at ${lab.baseUrl} in ${Date.now() - started} ms (data: ${dataDir})`);
       return this.info;
     } catch (err) {

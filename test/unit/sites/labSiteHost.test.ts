@@ -1,25 +1,15 @@
 import * as assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
-import selfsigned from 'selfsigned';
-import { pickFullAdministrator, sha1Thumbprint } from '../../../src/sites/LabSiteHost';
+import type { StoredAccount } from '../../../src/core/lab/auth/accounts';
+import { fullAdministrator } from '../../../src/sites/LabSiteHost';
 
 describe('sites: reading the lab data folder', () => {
-  it('signs in with the Full Administrator from accounts.json, in either file shape', () => {
-    const accounts = [
-      { user: 'LAB\\reader', password: 'r-secret', role: 'readOnly' },
-      { user: 'LAB\\admin', password: 'a-secret', role: 'full' },
+  it('signs in with the Full Administrator from accounts.json', () => {
+    const accounts: StoredAccount[] = [
+      { user: 'LAB\\reader', password: 'r-secret', role: 'readOnly', description: 'Read-only Analyst' },
+      { user: 'LAB\\admin', password: 'a-secret', role: 'full', description: 'Full Administrator' },
     ];
-    assert.deepEqual(pickFullAdministrator(accounts), { userName: 'LAB\\admin', password: 'a-secret' });
-    assert.deepEqual(pickFullAdministrator({ accounts }), { userName: 'LAB\\admin', password: 'a-secret' });
-    assert.equal(pickFullAdministrator({}), undefined);
-    assert.equal(pickFullAdministrator([{ user: 'LAB\\x' }]), undefined);
-  });
-
-  it('pins the certificate by the SHA-1 thumbprint Windows would show (hash of the DER bytes)', async () => {
-    const pems = await selfsigned.generate([{ name: 'commonName', value: '127.0.0.1' }], { keySize: 2048 });
-    const der = Buffer.from(pems.cert.replace(/-----(BEGIN|END) CERTIFICATE-----|\s/g, ''), 'base64');
-    const expected = createHash('sha1').update(der).digest('hex').toUpperCase();
-    assert.equal(sha1Thumbprint(pems.cert), expected);
-    assert.match(expected, /^[0-9A-F]{40}$/);
+    assert.deepEqual(fullAdministrator(accounts), { userName: 'LAB\\admin', password: 'a-secret' });
+    assert.equal(fullAdministrator([accounts[0]]), undefined, 'never the read-only account');
+    assert.equal(fullAdministrator(undefined), undefined);
   });
 });
