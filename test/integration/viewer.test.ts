@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { LogViewerTestView } from '../../src/webviews/logViewer/LogViewerPanel';
 import { EMPTY_FILTER } from '../../src/webviews/logViewer/protocol';
 import type { ViewerTestingApi } from '../../src/webviews/registerWebviews';
-import { activateExtension, waitFor, workspaceFile } from './helpers';
+import { activateExtension, waitFor, waitForWebviewReady, workspaceFile } from './helpers';
 
 async function viewerApi(): Promise<ViewerTestingApi> {
   const api = await activateExtension();
@@ -20,7 +20,7 @@ async function viewerFor(api: ViewerTestingApi, ...uris: vscode.Uri[]): Promise<
   const wanted = uris.map((u) => u.toString()).join('|');
   const view = await waitFor('the viewer panel', () => api.viewers().find((v) => v.uris.map((u) => u.toString()).join('|') === wanted));
   await view.loaded;
-  await waitFor('the webview to say ready', () => (view.webviewReady ? true : undefined), 20000);
+  await waitForWebviewReady('the viewer', view);
   return view;
 }
 
@@ -40,6 +40,10 @@ describe('Log viewer webview', function () {
   });
   afterEach(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    // "Close All Editors" resolves before every panel is disposed (custom editors close later):
+    // a test that opened the same log would otherwise get the panel that is being closed.
+    const api = await viewerApi();
+    await waitFor('every viewer and timeline to close', () => (api.viewers().length === 0 && api.timelines().length === 0 ? true : undefined), 20000);
   });
   after(() => {
     fs.rmSync(temp, { recursive: true, force: true });
@@ -141,7 +145,7 @@ describe('Log viewer webview', function () {
     await vscode.commands.executeCommand('sccm.logs.showTimeline', smsts);
     const timeline = await waitFor('the timeline panel', () => api.timelines().find((t) => t.uri.toString() === smsts.toString()));
     await timeline.loaded;
-    await waitFor('the timeline webview', () => (timeline.webviewReady ? true : undefined), 20000);
+    await waitForWebviewReady('the timeline', timeline);
     const t = timeline.timeline;
     assert.ok(t);
     const failed = t.steps[t.failedStep ?? -1];

@@ -15,6 +15,8 @@ export interface LogViewerTestView {
   readonly model: ViewerModel;
   readonly uris: readonly vscode.Uri[];
   readonly webviewReady: boolean;
+  /** True once the panel is closed (by the person or by "Close All Editors"). */
+  readonly isDisposed: boolean;
   readonly loaded: Promise<void>;
   /** Requests the webview sent, by type (after validation). */
   readonly requests: ReadonlyMap<string, number>;

@@ -21,6 +21,8 @@ export interface TimelineServices {
 export interface TimelineTestView {
   readonly uri: vscode.Uri;
   readonly loaded: Promise<void>;
+  /** True once the panel is closed. */
+  readonly isDisposed: boolean;
   readonly timeline: TaskSequenceTimeline | undefined;
   readonly explanation: StepExplanation | null;
   readonly webviewReady: boolean;
