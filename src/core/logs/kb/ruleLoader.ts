@@ -9,7 +9,7 @@ import type { CompiledMatcher, CompiledRule } from './compiledRule';
 import { compileFileMatcher } from './fileMatch';
 import { CORRELATION_PLACEHOLDERS } from './correlation';
 import { REMEDIATION_PLACEHOLDERS } from './remediation';
-import { ruleFileSchema, ruleSchema, type LineMatcherSpec, type RuleSpec } from './ruleSchema';
+import { ruleFileSchema, ruleSchema, type LineMatcherSpec, type RemediationTemplate, type RuleSpec } from './ruleSchema';
 
 /** The rule files shipped with the product, one per area. */
 export const BUNDLED_RULE_FILES: readonly unknown[] = [osd, pxe, apps, content, client, updates, servicing];
@@ -98,6 +98,22 @@ function compileRule(area: string, rule: RuleSpec, problems: string[]): Compiled
 }
 
 /**
+ * Puts the file's shared remediation in place of each `{ "use": name }` of a raw rule, so the
+ * rule then validates like one written out in full. An unknown name is a problem of that rule.
+ */
+function resolveSharedRemediations(raw: unknown, shared: Readonly<Record<string, RemediationTemplate>>, id: string, problems: string[]): unknown {
+  if (typeof raw !== 'object' || raw === null || !('remediation' in raw) || !Array.isArray(raw.remediation)) return raw;
+  const remediation = raw.remediation.map((entry: unknown) => {
+    if (typeof entry !== 'object' || entry === null || !('use' in entry)) return entry;
+    const name = String(entry.use);
+    const template = Object.hasOwn(shared, name) ? shared[name] : undefined;
+    if (!template) problems.push(`${id}: remediation uses unknown shared remediation "${name}"`);
+    return template ?? entry;
+  });
+  return { ...raw, remediation };
+}
+
+/**
  * Validates and compiles rule files ({ area, rules: [...] }). Every problem is collected and
  * reported with the rule id, so one bad entry names itself in the unit tests.
  */
@@ -110,10 +126,13 @@ export function compileRuleFiles(files: readonly unknown[]): CompiledRule[] {
       problems.push(`rule file #${fileIndex}: ${parsedFile.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
       return;
     }
-    parsedFile.data.rules.forEach((raw, i) => {
+    parsedFile.data.rules.forEach((original, i) => {
+      const id = typeof original === 'object' && original !== null && 'id' in original ? String(original.id) : `${parsedFile.data.area}#${i}`;
+      const before = problems.length;
+      const raw = resolveSharedRemediations(original, parsedFile.data.remediations ?? {}, id, problems);
+      if (problems.length > before) return;
       const parsed = ruleSchema.safeParse(raw);
       if (!parsed.success) {
-        const id = typeof raw === 'object' && raw !== null && 'id' in raw ? String((raw as { id: unknown }).id) : `${parsedFile.data.area}#${i}`;
         problems.push(`${id}: ${parsed.error.issues.map((issue) => `${issue.path.join('.') || '(rule)'}: ${issue.message}`).join('; ')}`);
         return;
       }

@@ -102,6 +102,11 @@ export const ruleFileSchema = z
   .object({
     area: z.string().regex(/^[a-z]+$/),
     description: z.string().optional(),
+    /**
+     * Remediations several rules of the file offer, by name; a rule lists `{ "use": name }`
+     * in its `remediation` so one script is written, reviewed and fixed once.
+     */
+    remediations: z.record(z.string().regex(/^[a-zA-Z]\w*$/), remediationTemplateSchema).optional(),
     rules: z.array(z.unknown()).min(1),
   })
   .strict();

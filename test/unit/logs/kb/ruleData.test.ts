@@ -111,6 +111,25 @@ describe('knowledge-base rule data', () => {
     }
   });
 
+  it('puts a rule file\'s shared remediation where a rule says "use", and names an unknown one', () => {
+    const base = rules[0].spec;
+    const script = { kind: 'powershell', label: 'Copy the shared script', template: 'Restart-Service -Name WDSServer' };
+    const [compiled] = compileRuleFiles([{ area: 'test', remediations: { restartWds: script }, rules: [{ ...base, id: 'TEST-USES', remediation: [{ use: 'restartWds' }] }] }]);
+    assert.deepEqual(compiled.spec.remediation, [script]);
+    assert.throws(
+      () => compileRuleFiles([{ area: 'test', remediations: { restartWds: script }, rules: [{ ...base, id: 'TEST-TYPO', remediation: [{ use: 'restartWDS' }] }] }]),
+      /TEST-TYPO: remediation uses unknown shared remediation "restartWDS"/,
+    );
+    assert.throws(() => compileRuleFiles([{ area: 'test', rules: [{ ...base, id: 'TEST-PROTO', remediation: [{ use: 'toString' }] }] }]), /unknown shared remediation "toString"/);
+  });
+
+  it('gives every PXE boot-image failure the same redistribution and restart scripts', () => {
+    const bootImageRules = rules.filter((r) => r.spec.remediation?.some((t) => /redistributes the boot images/.test(t.label)));
+    assert.ok(bootImageRules.length >= 5, `${bootImageRules.length} rules`);
+    const scripts = new Set(bootImageRules.map((r) => JSON.stringify(r.spec.remediation)));
+    assert.equal(scripts.size, 1);
+  });
+
   it('matches file names case-insensitively, with globs and .lo_ rollovers', () => {
     const smsts = compileFileMatcher(['smsts*.log']);
     for (const name of ['smsts.log', 'SMSTS.LOG', 'smsts-20191018-103045.log', 'smsts.lo_', 'C:\\Windows\\CCM\\Logs\\smsts.log', 'X:/Windows/Temp/SMSTSLog/smsts.log']) {
