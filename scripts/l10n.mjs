@@ -1,4 +1,5 @@
-// Writes l10n/bundle.l10n.json: every runtime string of the VS Code layer, for translators.
+// Writes l10n/bundle.l10n.json: every runtime string of the VS Code layer and of the webviews
+// (whose `t` in webview/shared/l10n.ts reads the same bundle, handed over by the extension host).
 // @vscode/l10n-dev only sees literal `l10n.t(...)` calls; our code also passes `vscode.l10n.t`
 // around as `t` (tree nodes, commands), so this walks the TypeScript AST for both forms.
 //   node scripts/l10n.mjs [--check]   (--check: exit 1 when the committed bundle is stale)
@@ -8,7 +9,7 @@ import ts from 'typescript';
 
 const root = resolve(import.meta.dirname, '..');
 
-export function collectStrings(dir = join(root, 'src')) {
+export function collectStrings(dirs = [join(root, 'src'), join(root, 'webview')]) {
   const keys = new Set();
   const walk = (d) => {
     for (const name of readdirSync(d)) {
@@ -37,7 +38,7 @@ export function collectStrings(dir = join(root, 'src')) {
     };
     visit(source);
   };
-  walk(dir);
+  for (const dir of dirs) walk(dir);
   return Object.fromEntries([...keys].sort().map((k) => [k, k]));
 }
 

@@ -3,6 +3,9 @@ import * as vscode from 'vscode';
 import { DisposableStore } from '../platform/lifecycle';
 import type { Logger } from '../platform/logger';
 import { runAction } from '../platform/runAction';
+import { webviewHtml } from './webviewHtml';
+
+export { contentSecurityPolicy } from './webviewHtml';
 
 /** The bundles a webview loads: `dist/webview/<name>.js` and, when it imports CSS, `<name>.css`. */
 export interface WebviewBundle {
@@ -29,40 +32,21 @@ export function createNonce(): string {
   return randomBytes(18).toString('base64').replace(/[+/=]/g, '');
 }
 
-/** The content security policy of every webview: nothing but our own bundle, styles and font. */
-export function contentSecurityPolicy(cspSource: string, nonce: string): string {
-  return [
-    "default-src 'none'",
-    `script-src 'nonce-${nonce}'`,
-    `style-src ${cspSource} 'nonce-${nonce}'`,
-    `font-src ${cspSource}`,
-    `img-src ${cspSource} data:`,
-  ].join('; ');
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
+/** The page: the CSP, our bundle and the UI text bundle of the display language (read synchronously at load). */
 export function renderWebviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, bundle: WebviewBundle): string {
-  const nonce = createNonce();
   const root = webviewRoot(extensionUri);
   const asset = (file: string): string => webview.asWebviewUri(vscode.Uri.joinPath(root, file)).toString();
-  return `<!DOCTYPE html>
-<html lang="${escapeHtml(vscode.env.language || 'en')}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(webview.cspSource, nonce)}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link id="vscode-codicon-stylesheet" rel="stylesheet" nonce="${nonce}" href="${asset('codicon.css')}">
-<link rel="stylesheet" nonce="${nonce}" href="${asset(`${bundle.name}.css`)}">
-<title>${escapeHtml(bundle.title)}</title>
-</head>
-<body>
-<div id="app" data-bundle="${escapeHtml(bundle.name)}"></div>
-<script nonce="${nonce}" src="${asset(`${bundle.name}.js`)}"></script>
-</body>
-</html>`;
+  return webviewHtml({
+    language: vscode.env.language,
+    cspSource: webview.cspSource,
+    nonce: createNonce(),
+    codiconHref: asset('codicon.css'),
+    styleHref: asset(`${bundle.name}.css`),
+    scriptHref: asset(`${bundle.name}.js`),
+    title: bundle.title,
+    bundleName: bundle.name,
+    l10nBundle: vscode.l10n.bundle,
+  });
 }
 
 /**

@@ -11,6 +11,7 @@ import type { Severity } from '../../src/core/logs/types';
 import { SEVERITIES, type AxisDto, type SummaryDto, type ViewerFilter } from '../../src/webviews/logViewer/protocol';
 import { formatDisplayTime, parseDisplayTime } from '../../src/webviews/logViewer/timeText';
 import { debounce, h, icon } from '../shared/dom';
+import { t } from '../shared/l10n';
 
 export interface FilterBarCallbacks {
   filterChanged(filter: ViewerFilter): void;
@@ -18,7 +19,13 @@ export interface FilterBarCallbacks {
   openTimeline(): void;
 }
 
-const SEVERITY_LABEL: Record<Severity, string> = { error: 'Errors', warning: 'Warnings', info: 'Information' };
+const SEVERITY_LABEL: Record<Severity, string> = { error: t('Errors'), warning: t('Warnings'), info: t('Information') };
+/** The severity boxes once the counts are known: "Errors (12)". */
+const SEVERITY_COUNTED: Record<Severity, (count: string) => string> = {
+  error: (count) => t('Errors ({0})', count),
+  warning: (count) => t('Warnings ({0})', count),
+  info: (count) => t('Information ({0})', count),
+};
 
 function checkbox(label: string, checked: boolean): VscodeCheckbox {
   const box = document.createElement('vscode-checkbox');
@@ -61,10 +68,10 @@ export class FilterBar {
 
   constructor(initial: ViewerFilter, follow: boolean, private readonly callbacks: FilterBarCallbacks) {
     this.current = initial;
-    this.text = textfield('Filter messages', 'Filter messages (Ctrl+F)', 'filter-text');
+    this.text = textfield(t('Filter messages'), t('Filter messages (Ctrl+F)'), 'filter-text');
     this.text.value = initial.text;
-    this.regex = checkbox('Regex', initial.regex);
-    this.matchCase = checkbox('Match case', initial.matchCase);
+    this.regex = checkbox(t('Regex'), initial.regex);
+    this.matchCase = checkbox(t('Match case'), initial.matchCase);
     this.severities = {
       error: checkbox(SEVERITY_LABEL.error, initial.severities.includes('error')),
       warning: checkbox(SEVERITY_LABEL.warning, initial.severities.includes('warning')),
@@ -72,13 +79,13 @@ export class FilterBar {
     };
     for (const s of SEVERITIES) this.severities[s].classList.add(`severity-box`, `sev-${s}`);
     this.components = document.createElement('vscode-multi-select');
-    this.components.label = 'Components';
-    this.components.setAttribute('aria-label', 'Components');
+    this.components.label = t('Components');
+    this.components.setAttribute('aria-label', t('Components'));
     this.components.className = 'component-select';
-    this.from = textfield('From time', 'From (HH:MM:SS)', 'time-field');
-    this.to = textfield('To time', 'To', 'time-field');
-    this.follow = checkbox('Follow', follow);
-    this.follow.title = 'Keep the last record in view as the log grows';
+    this.from = textfield(t('From time'), t('From (HH:MM:SS)'), 'time-field');
+    this.to = textfield(t('To time'), t('To'), 'time-field');
+    this.follow = checkbox(t('Follow'), follow);
+    this.follow.title = t('Keep the last record in view as the log grows');
     this.status = h('span', { class: 'status', role: 'status', 'aria-live': 'polite' });
     this.error = h('div', { class: 'filter-error', role: 'alert', hidden: true });
     this.progress = document.createElement('vscode-progress-bar');
@@ -88,20 +95,20 @@ export class FilterBar {
     const clearButton = document.createElement('vscode-button');
     clearButton.secondary = true;
     clearButton.icon = 'clear-all';
-    clearButton.textContent = 'Clear';
-    clearButton.title = 'Clear every filter';
-    const clearTime = h('button', { class: 'icon-button', title: 'Clear the time range', 'aria-label': 'Clear the time range' }, icon('close'));
+    clearButton.textContent = t('Clear');
+    clearButton.title = t('Clear every filter');
+    const clearTime = h('button', { class: 'icon-button', title: t('Clear the time range'), 'aria-label': t('Clear the time range') }, icon('close'));
     this.timelineButton = document.createElement('vscode-button');
     (this.timelineButton as HTMLElement & { icon: string; secondary: boolean }).icon = 'timeline-view-icon';
     (this.timelineButton as HTMLElement & { secondary: boolean }).secondary = true;
-    this.timelineButton.textContent = 'Timeline';
+    this.timelineButton.textContent = t('Timeline');
     this.timelineButton.hidden = true;
 
-    this.element = h('header', { class: 'filter-bar', role: 'search', 'aria-label': 'Filter', 'data-region': 'filter' },
+    this.element = h('header', { class: 'filter-bar', role: 'search', 'aria-label': t('Filter'), 'data-region': 'filter' },
       h('div', { class: 'filter-line' }, this.text, this.regex, this.matchCase, h('span', { class: 'separator', 'aria-hidden': 'true' }), ...SEVERITIES.map((s) => this.severities[s])),
       h('div', { class: 'filter-line' },
-        h('span', { class: 'field-group' }, h('span', { class: 'field-label', 'aria-hidden': 'true' }, 'Components'), this.components),
-        h('span', { class: 'field-group' }, h('span', { class: 'field-label', 'aria-hidden': 'true' }, 'Time'), this.from, this.to, clearTime),
+        h('span', { class: 'field-group' }, h('span', { class: 'field-label', 'aria-hidden': 'true' }, t('Components')), this.components),
+        h('span', { class: 'field-group' }, h('span', { class: 'field-label', 'aria-hidden': 'true' }, t('Time')), this.from, this.to, clearTime),
         clearButton, this.follow, this.timelineButton, this.status),
       this.error,
       this.progress,
@@ -174,20 +181,21 @@ export class FilterBar {
     this.axis = summary.axis;
     if (summary.histogram) this.referenceMs = summary.histogram.startMs + summary.axis.offsetMs;
     const { counts } = summary;
-    this.severities.error.label = `${SEVERITY_LABEL.error} (${counts.error.toLocaleString()})`;
-    this.severities.warning.label = `${SEVERITY_LABEL.warning} (${counts.warning.toLocaleString()})`;
-    this.severities.info.label = `${SEVERITY_LABEL.info} (${counts.info.toLocaleString()})`;
+    for (const s of SEVERITIES) this.severities[s].label = SEVERITY_COUNTED[s](counts[s].toLocaleString());
     const list = summary.components.join('\n');
     if (list !== this.componentList) {
       this.componentList = list;
       const chosen = new Set(this.current.components);
-      this.components.options = summary.components.map((c) => ({ label: c || '(none)', value: c, description: '', selected: chosen.has(c), disabled: false }));
+      this.components.options = summary.components.map((c) => ({ label: c || t('(none)'), value: c, description: '', selected: chosen.has(c), disabled: false }));
     }
-    const base = `${summary.visible.toLocaleString()} of ${summary.total.toLocaleString()} records`;
-    const loading = !summary.loading.done ? ` \u2014 loading ${percent(summary.loading.bytes, summary.loading.totalBytes)}` : '';
-    this.status.textContent = summary.filtering ? `${base} \u2014 filtering\u2026` : base + loading;
+    const base = t('{0} of {1} records', summary.visible.toLocaleString(), summary.total.toLocaleString());
+    this.status.textContent = summary.filtering
+      ? t('{0} \u2014 filtering\u2026', base)
+      : summary.loading.done
+        ? base
+        : t('{0} \u2014 loading {1}', base, percent(summary.loading.bytes, summary.loading.totalBytes));
     this.progress.hidden = summary.loading.done && !summary.filtering;
-    const problem = summary.filterError ? `Invalid regular expression: ${summary.filterError}` : summary.loading.stopped;
+    const problem = summary.filterError ? t('Invalid regular expression: {0}', summary.filterError) : summary.loading.stopped;
     this.error.textContent = problem ?? '';
     this.error.hidden = !problem;
     this.text.invalid = summary.filterError !== null;

@@ -1,5 +1,6 @@
 import type { FindingDto, LogInfo } from '../../src/webviews/logViewer/protocol';
 import { SEVERITY_ICON, SEVERITY_WORD, clear, h, icon } from '../shared/dom';
+import { t } from '../shared/l10n';
 import { logColorClass } from './logColors';
 
 /** The knowledge base's findings beside the grid; a click selects the record in the grid. */
@@ -13,7 +14,7 @@ export class FindingsList {
   private logNames: string | undefined;
 
   constructor(private readonly reveal: (id: number) => void) {
-    this.heading = h('h2', { id: 'findings-heading' }, 'Findings');
+    this.heading = h('h2', { id: 'findings-heading' }, t('Findings'));
     this.list = h('ul', { class: 'findings-list', 'aria-labelledby': 'findings-heading' });
     this.element = h('aside', { class: 'findings', 'aria-labelledby': 'findings-heading', 'data-region': 'findings', tabindex: -1 }, this.heading, this.list);
   }
@@ -36,18 +37,18 @@ export class FindingsList {
     // Rebuilding drops the focus: give it back to the same finding (ids are renumbered as findings arrive).
     const focusedKey = this.list.contains(document.activeElement) ? (document.activeElement as HTMLElement).dataset.key : undefined;
     clear(this.list);
-    this.heading.textContent = `Findings (${this.findings.length})`;
+    this.heading.textContent = t('Findings ({0})', this.findings.length);
     if (!this.findings.length) {
-      this.list.append(h('li', { class: 'placeholder' }, 'No known problem found in this log.'));
+      this.list.append(h('li', { class: 'placeholder' }, t('No known problem found in this log.')));
       return;
     }
     for (const finding of this.findings) {
       const log = this.logs[finding.log];
       const key = `${finding.log}:${finding.record}:${finding.rule ?? finding.title}`;
-      const button = h('button', { class: `finding sev-${finding.severity}`, title: `${finding.cause}\n\nFix: ${finding.fix}`, 'data-key': key },
+      const button = h('button', { class: `finding sev-${finding.severity}`, title: `${finding.cause}\n\n${t('Fix:')} ${finding.fix}`, 'data-key': key },
         icon(SEVERITY_ICON[finding.severity], SEVERITY_WORD[finding.severity]),
         h('span', { class: 'finding-title' }, finding.title),
-        h('span', { class: 'finding-where' }, merged && log ? h('span', { class: `chip ${logColorClass(finding.log)}`, 'aria-hidden': 'true' }) : null, `${merged && log ? `${log.name}:` : 'line '}${finding.line}`),
+        h('span', { class: 'finding-where' }, merged && log ? h('span', { class: `chip ${logColorClass(finding.log)}`, 'aria-hidden': 'true' }) : null, merged && log ? `${log.name}:${finding.line}` : t('line {0}', finding.line)),
       );
       button.addEventListener('click', () => this.reveal(finding.id));
       this.list.append(h('li', {}, button));

@@ -1,5 +1,6 @@
 import type { LogInfo, RowDto } from '../../src/webviews/logViewer/protocol';
 import { SEVERITY_ICON, SEVERITY_SHORT, SEVERITY_WORD, clear, h, icon } from '../shared/dom';
+import { t } from '../shared/l10n';
 import { logColorClass } from './logColors';
 import { contentHeight, firstRowAt, isScaled, lastFirstRow, scrollTopFor, type ScrollGeometry } from './scrollMath';
 
@@ -46,7 +47,7 @@ export class VirtualGrid {
     this.layer = h('div', { class: 'grid-layer', role: 'rowgroup' });
     this.spacer = h('div', { class: 'grid-spacer', 'aria-hidden': 'true' });
     this.scroller = h('div', { class: 'grid-scroll' }, this.layer, this.spacer);
-    this.element = h('div', { class: 'grid', role: 'grid', tabindex: 0, 'aria-label': 'Log records', 'aria-rowcount': 1, 'aria-colcount': 5, 'aria-multiselectable': 'false' },
+    this.element = h('div', { class: 'grid', role: 'grid', tabindex: 0, 'aria-label': t('Log records'), 'aria-rowcount': 1, 'aria-colcount': 5, 'aria-multiselectable': 'false' },
       h('div', { role: 'rowgroup', class: 'grid-head-group' }, this.header),
       this.scroller,
     );
@@ -209,8 +210,16 @@ export class VirtualGrid {
 
   private renderHeader(): void {
     clear(this.header);
-    const names = [...(this.merged ? ['Log'] : []), 'Time', 'Component', 'Thread', 'Severity', 'Message'];
-    names.forEach((name, i) => this.header.append(h('div', { role: 'columnheader', class: `cell c-${name.toLowerCase()}`, 'aria-colindex': i + 1 }, name)));
+    // [column class, header text]: the class names the column, the text is the person's language.
+    const columns: [string, string][] = [
+      ...(this.merged ? [['log', t('Log')] as [string, string]] : []),
+      ['time', t('Time')],
+      ['component', t('Component')],
+      ['thread', t('Thread')],
+      ['severity', t('Severity')],
+      ['message', t('Message')],
+    ];
+    columns.forEach(([column, name], i) => this.header.append(h('div', { role: 'columnheader', class: `cell c-${column}`, 'aria-colindex': i + 1 }, name)));
   }
 
   private renderRow(row: number, data: RowDto | undefined): HTMLDivElement {
@@ -233,11 +242,11 @@ export class VirtualGrid {
       element.append(h('div', { role: 'gridcell', class: 'cell c-log', 'aria-colindex': col++, title: log?.path ?? '' }, h('span', { class: `chip ${logColorClass(data.log)}`, 'aria-hidden': 'true' }), log?.name ?? ''));
     }
     element.append(
-      h('div', { role: 'gridcell', class: 'cell c-time', 'aria-colindex': col++, title: data.utc ? `${data.utc.replace('T', ' ').replace('Z', '')} UTC` : 'The log states no time zone' }, data.time),
+      h('div', { role: 'gridcell', class: 'cell c-time', 'aria-colindex': col++, title: data.utc ? `${data.utc.replace('T', ' ').replace('Z', '')} UTC` : t('The log states no time zone') }, data.time),
       h('div', { role: 'gridcell', class: 'cell c-component', 'aria-colindex': col++, title: data.component }, data.component),
       h('div', { role: 'gridcell', class: 'cell c-thread', 'aria-colindex': col++ }, data.thread),
       h('div', { role: 'gridcell', class: `cell c-severity`, 'aria-colindex': col++, 'aria-label': SEVERITY_WORD[data.severity] }, icon(SEVERITY_ICON[data.severity]), SEVERITY_SHORT[data.severity]),
-      h('div', { role: 'gridcell', class: 'cell c-message', 'aria-colindex': col++, title: data.more ? 'More in the detail pane (Enter)' : null }, data.text, data.more ? h('span', { class: 'more', 'aria-hidden': 'true' }, ' \u2026') : null),
+      h('div', { role: 'gridcell', class: 'cell c-message', 'aria-colindex': col++, title: data.more ? t('More in the detail pane (Enter)') : null }, data.text, data.more ? h('span', { class: 'more', 'aria-hidden': 'true' }, ' \u2026') : null),
     );
     return element;
   }

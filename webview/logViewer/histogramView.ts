@@ -1,6 +1,7 @@
 import type { AxisDto, HistogramDto } from '../../src/webviews/logViewer/protocol';
 import { formatDisplayTime, formatSpan } from '../../src/webviews/logViewer/timeText';
 import { clear, h, svg } from '../shared/dom';
+import { t } from '../shared/l10n';
 
 const HEIGHT = 56;
 const AXIS = 14;
@@ -26,10 +27,10 @@ export class HistogramView {
   private focusBin = 0;
 
   constructor(private readonly callbacks: HistogramCallbacks) {
-    this.chart = svg('svg', { class: 'histogram-chart', role: 'group', 'aria-label': 'Errors and warnings over time', preserveAspectRatio: 'none', height: HEIGHT + AXIS });
+    this.chart = svg('svg', { class: 'histogram-chart', role: 'group', 'aria-label': t('Errors and warnings over time'), preserveAspectRatio: 'none', height: HEIGHT + AXIS });
     this.tip = h('div', { class: 'histogram-tip', role: 'status', 'aria-live': 'polite' });
     this.caption = h('div', { class: 'histogram-caption' });
-    this.element = h('section', { class: 'histogram', 'aria-label': 'Histogram' }, this.chart, h('div', { class: 'histogram-foot' }, this.caption, this.tip));
+    this.element = h('section', { class: 'histogram', 'aria-label': t('Histogram') }, this.chart, h('div', { class: 'histogram-foot' }, this.caption, this.tip));
     this.chart.addEventListener('keydown', (e) => this.onKey(e));
     this.chart.addEventListener('mouseleave', () => this.showTip(null));
     new ResizeObserver(() => this.render()).observe(this.element);
@@ -95,13 +96,13 @@ export class HistogramView {
     last.textContent = formatDisplayTime(data.startMs + bins * data.binMs + this.axis.offsetMs).slice(0, 19);
     this.chart.append(first, last);
     if (hadFocus) this.focusBar(this.focusBin);
-    this.caption.textContent = `${formatSpan(data.binMs)} per bar, ${this.axis.label}. Click a bar to show only its records.`;
+    this.caption.textContent = t('{0} per bar, {1}. Click a bar to show only its records.', formatSpan(data.binMs), this.axis.label);
   }
 
   private describe(bin: number): string {
     const data = this.histogram as HistogramDto;
     const from = data.startMs + bin * data.binMs + this.axis.offsetMs;
-    return `${formatDisplayTime(from)} to ${formatDisplayTime(from + data.binMs).slice(11)}: ${data.errors[bin]} errors, ${data.warnings[bin]} warnings, ${data.totals[bin]} records`;
+    return t('{0} to {1}: {2} errors, {3} warnings, {4} records', formatDisplayTime(from), formatDisplayTime(from + data.binMs).slice(11), data.errors[bin], data.warnings[bin], data.totals[bin]);
   }
 
   private showTip(bin: number | null): void {

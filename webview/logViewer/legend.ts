@@ -1,13 +1,15 @@
 import type { LogInfo } from '../../src/webviews/logViewer/protocol';
 import { clear, h, setAttributes } from '../shared/dom';
+import { t } from '../shared/l10n';
 import { logColorClass } from './logColors';
 
 function chipAttributes(log: LogInfo, shown: boolean): Record<string, string | number> {
+  const facts = [t('{0} records', log.records.toLocaleString()), log.hasZone ? null : t('no time zone'), log.live ? t('following') : null];
   return {
     class: `legend-chip${shown ? '' : ' off'}`,
     'aria-pressed': shown ? 'true' : 'false',
     'data-log': log.id,
-    title: `${log.path}\n${log.records.toLocaleString()} records${log.hasZone ? '' : ', no time zone'}${log.live ? ', following' : ''}`,
+    title: `${log.path}\n${facts.filter((f) => f !== null).join(', ')}`,
   };
 }
 
@@ -20,7 +22,7 @@ export class Legend {
   private chipLogs = '';
 
   constructor(private readonly toggle: (log: number) => void) {
-    this.chips = h('div', { class: 'legend-chips', role: 'group', 'aria-label': 'Merged logs' });
+    this.chips = h('div', { class: 'legend-chips', role: 'group', 'aria-label': t('Merged logs') });
     this.note = h('div', { class: 'zone-note', role: 'note' });
     this.element = h('div', { class: 'legend' }, this.chips, this.note);
   }

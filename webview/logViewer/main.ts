@@ -1,6 +1,7 @@
 import './styles.css';
 import { EMPTY_FILTER, isViewerWebviewState, parseViewerEvent, type SummaryDto, type ViewerEvent, type ViewerFilter, type ViewerRequest, type ViewerWebviewState } from '../../src/webviews/logViewer/protocol';
 import { h } from '../shared/dom';
+import { t } from '../shared/l10n';
 import { reportCspViolations, vscodeApi } from '../shared/vscodeApi';
 import { DetailPane } from './detailPane';
 import { FilterBar } from './filterBar';
@@ -105,7 +106,7 @@ const notice = h('div', { class: 'notice', role: 'status', hidden: true });
 
 const app = document.getElementById('app') as HTMLElement;
 app.classList.add('viewer');
-const gridRegion = h('section', { class: 'grid-region', 'data-region': 'grid', 'aria-label': 'Records' }, grid.element);
+const gridRegion = h('section', { class: 'grid-region', 'data-region': 'grid', 'aria-label': t('Records') }, grid.element);
 app.append(filterBar.element, legend.element, histogram.element, notice, h('main', { class: 'body' }, gridRegion, findings.element), detail.element);
 installKeyboard({
   regions: () => [filterBar.text, grid.element, detail.element, findings.element],

@@ -1,4 +1,5 @@
 /** Tiny DOM helpers: elements are built with properties and text, never with HTML strings. */
+import { t } from './l10n';
 
 type Attributes = Record<string, string | number | boolean | null | undefined>;
 
@@ -43,6 +44,6 @@ export function debounce<A extends unknown[]>(fn: (...args: A) => void, ms: numb
 
 /** The element's codicon name for a severity, and its accessible word. */
 export const SEVERITY_ICON = { error: 'error', warning: 'warning', info: 'info' } as const;
-export const SEVERITY_WORD = { error: 'Error', warning: 'Warning', info: 'Information' } as const;
+export const SEVERITY_WORD = { error: t('Error'), warning: t('Warning'), info: t('Information') } as const;
 /** The grid's short severity text (the accessible name keeps the full word). */
-export const SEVERITY_SHORT = { error: 'Error', warning: 'Warning', info: 'Info' } as const;
+export const SEVERITY_SHORT = { error: t('Error'), warning: t('Warning'), info: t('Info') } as const;

@@ -3,6 +3,7 @@ import type { TaskSequencePhase, TaskSequenceStep, TaskSequenceTimeline } from '
 import { formatDuration } from '../../src/webviews/logViewer/timeText';
 import { isTimelineWebviewState, parseTimelineEvent, type StepExplanation, type TimelineRequest, type TimelineWebviewState } from '../../src/webviews/timeline/protocol';
 import { clear, h, icon } from '../shared/dom';
+import { t } from '../shared/l10n';
 import { reportCspViolations, vscodeApi } from '../shared/vscodeApi';
 
 const vscode = vscodeApi<TimelineWebviewState>();
@@ -22,21 +23,28 @@ const RESULT_ICON: Record<TaskSequenceStep['result'], string> = {
   unknown: 'circle-outline',
 };
 const RESULT_WORD: Record<TaskSequenceStep['result'], string> = {
-  success: 'succeeded',
-  failed: 'failed',
-  skipped: 'skipped',
-  running: 'still running when the log ends',
-  unknown: 'result not logged',
+  success: t('succeeded'),
+  failed: t('failed'),
+  skipped: t('skipped'),
+  running: t('still running when the log ends'),
+  unknown: t('result not logged'),
 };
-const PHASE_WORD: Record<TaskSequencePhase, string> = { winpe: 'WinPE', fullos: 'Full OS', unknown: 'Phase not known' };
+// WinPE is a product name: it stays as it is in every language.
+const PHASE_WORD: Record<TaskSequencePhase, string> = { winpe: 'WinPE', fullos: t('Full OS'), unknown: t('Phase not known') };
 
 function stepLabel(step: TaskSequenceStep): string {
-  const parts = [`${step.kind === 'group' ? 'Group ' : ''}${step.name}`, RESULT_WORD[step.result]];
-  if (step.errorCode) parts.push(`error ${step.errorCode}`);
-  else if (step.exitCode !== null && step.result !== 'success') parts.push(`exit code ${step.exitCode}`);
-  if (step.durationMs !== null) parts.push(`took ${formatDuration(step.durationMs)}`);
-  parts.push(PHASE_WORD[step.phase], `line ${step.line}`);
+  const parts = [step.kind === 'group' ? t('Group {0}', step.name) : step.name, RESULT_WORD[step.result]];
+  if (step.errorCode) parts.push(t('error {0}', step.errorCode));
+  else if (step.exitCode !== null && step.result !== 'success') parts.push(t('exit code {0}', step.exitCode));
+  if (step.durationMs !== null) parts.push(t('took {0}', formatDuration(step.durationMs)));
+  parts.push(PHASE_WORD[step.phase], t('line {0}', step.line));
   return parts.join(', ');
+}
+
+/** "Reboot to the installed OS" (ConfigMgr's target "HD"), "Reboot to <target>", or "Reboot". */
+function rebootText(target: string | null): string {
+  if (!target) return t('Reboot');
+  return t('Reboot to {0}', target === 'HD' ? t('the installed OS') : target);
 }
 
 function render(title: string, fileName: string, uri: string, timeline: TaskSequenceTimeline, explanation: StepExplanation | null): void {
@@ -49,23 +57,25 @@ function render(title: string, fileName: string, uri: string, timeline: TaskSequ
 
   const actions = timeline.steps.filter((s) => s.kind === 'action');
   const failed = timeline.failedStep === null ? null : timeline.steps[timeline.failedStep];
-  const outcome = timeline.outcome === 'failed' ? 'failed' : timeline.outcome === 'success' ? 'completed' : 'outcome not in the log';
+  const outcome =
+    timeline.outcome === 'failed' ? t('task sequence failed') : timeline.outcome === 'success' ? t('task sequence completed') : t('task sequence outcome not in the log');
+  const reboots = timeline.reboots.length === 1 ? t('1 reboot') : t('{0} reboots', timeline.reboots.length);
   app.append(
     h('header', { class: 'tl-head' },
       h('h1', {}, title),
-      h('p', { class: 'muted' }, `${fileName}: ${actions.length} steps, ${timeline.reboots.length} reboot${timeline.reboots.length === 1 ? '' : 's'}, ${formatDuration(span)}; task sequence ${outcome}.`),
+      h('p', { class: 'muted' }, t('{0}: {1} steps, {2}, {3}; {4}.', fileName, actions.length, reboots, formatDuration(span), outcome)),
     ),
   );
   if (failed) {
-    const open = h('button', { class: 'link-button' }, icon('table'), ' Show in the log viewer');
+    const open = h('button', { class: 'link-button' }, icon('table'), ` ${t('Show in the log viewer')}`);
     open.addEventListener('click', () => post({ type: 'openStep', order: failed.order, target: 'viewer' }));
     app.append(
-      h('section', { class: 'callout', role: 'region', 'aria-label': 'Failing step' },
-        h('h2', {}, icon('error'), ` Failed: ${failed.name}${failed.errorCode ? ` (${failed.errorCode})` : ''}`),
+      h('section', { class: 'callout', role: 'region', 'aria-label': t('Failing step') },
+        h('h2', {}, icon('error'), ` ${failed.errorCode ? t('Failed: {0} ({1})', failed.name, failed.errorCode) : t('Failed: {0}', failed.name)}`),
         failed.errorText ? h('p', {}, failed.errorText) : null,
         explanation ? h('p', {}, h('strong', {}, explanation.title)) : null,
-        explanation ? h('p', {}, h('strong', {}, 'Cause: '), explanation.cause) : null,
-        explanation ? h('p', {}, h('strong', {}, 'Fix: '), explanation.fix) : null,
+        explanation ? h('p', {}, h('strong', {}, `${t('Cause:')} `), explanation.cause) : null,
+        explanation ? h('p', {}, h('strong', {}, `${t('Fix:')} `), explanation.fix) : null,
         open,
       ),
     );
@@ -73,10 +83,10 @@ function render(title: string, fileName: string, uri: string, timeline: TaskSequ
   // Phase legend.
   app.append(
     h('div', { class: 'phase-legend', 'aria-hidden': 'true' },
-      h('span', { class: 'band-key phase-winpe' }), 'WinPE', h('span', { class: 'band-key phase-fullos' }), 'Full OS', h('span', { class: 'reboot-key' }, icon('debug-restart')), 'Reboot'),
+      h('span', { class: 'band-key phase-winpe' }), PHASE_WORD.winpe, h('span', { class: 'band-key phase-fullos' }), PHASE_WORD.fullos, h('span', { class: 'reboot-key' }, icon('debug-restart')), t('Reboot')),
   );
 
-  const list = h('ol', { class: 'steps', 'aria-label': 'Task sequence steps' });
+  const list = h('ol', { class: 'steps', 'aria-label': t('Task sequence steps') });
   const bands = (): HTMLElement => {
     const layer = h('div', { class: 'bands', 'aria-hidden': 'true' });
     for (const phase of timeline.phases) {
@@ -97,7 +107,7 @@ function render(title: string, fileName: string, uri: string, timeline: TaskSequ
   for (const step of timeline.steps) {
     for (const [record, phase] of [...phaseStarts]) {
       if (record <= step.startRecord) {
-        list.append(h('li', { class: `phase-row phase-${phase.phase}` }, `${PHASE_WORD[phase.phase]} (boot ${phase.boot + 1})`, h('span', { class: 'muted' }, ` \u2014 ${phase.evidence}`)));
+        list.append(h('li', { class: `phase-row phase-${phase.phase}` }, t('{0} (boot {1})', PHASE_WORD[phase.phase], phase.boot + 1), h('span', { class: 'muted' }, ` \u2014 ${phase.evidence}`)));
         phaseStarts.delete(record);
       }
     }
@@ -119,7 +129,7 @@ function render(title: string, fileName: string, uri: string, timeline: TaskSequ
     );
     const indent = row.querySelector<HTMLElement>('.indent');
     if (indent) indent.style.width = `${step.depth * 14}px`;
-    const goTo = h('button', { class: 'icon-button', title: `Go to line ${step.line}`, 'aria-label': `Go to line ${step.line} of ${fileName}`, tabindex: -1 }, icon('go-to-file'));
+    const goTo = h('button', { class: 'icon-button', title: t('Go to line {0}', step.line), 'aria-label': t('Go to line {0} of {1}', step.line, fileName), tabindex: -1 }, icon('go-to-file'));
     goTo.addEventListener('click', (e) => {
       e.stopPropagation();
       post({ type: 'openStep', order: step.order, target: 'editor' });
@@ -129,10 +139,10 @@ function render(title: string, fileName: string, uri: string, timeline: TaskSequ
     list.append(row);
     rows.push(row);
     for (const reboot of timeline.reboots.filter((r) => r.stepOrder === step.order)) {
-      list.append(h('li', { class: 'reboot-row' }, icon('debug-restart'), ` Reboot${reboot.target ? ` to ${reboot.target === 'HD' ? 'the installed OS' : reboot.target}` : ''}`, h('span', { class: 'muted' }, ` at ${reboot.time?.slice(11, 19) ?? '?'}, line ${reboot.line}`)));
+      list.append(h('li', { class: 'reboot-row' }, icon('debug-restart'), ` ${rebootText(reboot.target)}`, h('span', { class: 'muted' }, ` ${t('at {0}, line {1}', reboot.time?.slice(11, 19) ?? '?', reboot.line)}`)));
     }
   }
-  if (!timeline.steps.length) list.append(h('li', { class: 'placeholder' }, 'No task-sequence step in this log. Is it an smsts.log?'));
+  if (!timeline.steps.length) list.append(h('li', { class: 'placeholder' }, t('No task-sequence step in this log. Is it an smsts.log?')));
   app.append(list);
 
   function choose(order: number, target: 'viewer' | 'editor'): void {
