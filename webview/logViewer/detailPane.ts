@@ -52,7 +52,7 @@ export class DetailPane {
       for (const code of detail.codes) {
         const button = h('button', { class: 'code-button', title: t('Look up {0}', code.code) }, code.code);
         button.addEventListener('click', () => this.callbacks.lookupCode(code.code));
-        list.append(h('li', {}, button, h('span', {}, ` ${code.name ? `${code.name}: ` : ''}${code.message}`)));
+        list.append(h('li', {}, button, h('span', {}, ` ${code.name ? `${code.name}: ` : ''}${code.message ?? t('Message not known.')}`)));
       }
       this.body.append(h('h3', {}, t('Error codes')), list);
     }

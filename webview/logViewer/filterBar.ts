@@ -62,7 +62,7 @@ export class FilterBar {
   private readonly progress: VscodeProgressBar;
   private readonly timelineButton: HTMLElement;
   private current: ViewerFilter;
-  private axis: AxisDto = { offsetMs: 0, label: '' };
+  private axis: AxisDto = { offsetMs: 0, clock: 'utc' };
   private referenceMs = Number.NaN;
   private componentList = '';
 

@@ -22,7 +22,7 @@ export class HistogramView {
   private readonly tip: HTMLElement;
   private readonly caption: HTMLElement;
   private histogram: HistogramDto | null = null;
-  private axis: AxisDto = { offsetMs: 0, label: '' };
+  private axis: AxisDto = { offsetMs: 0, clock: 'utc' };
   private chosen: number | null = null;
   private focusBin = 0;
 
@@ -96,7 +96,7 @@ export class HistogramView {
     last.textContent = formatDisplayTime(data.startMs + bins * data.binMs + this.axis.offsetMs).slice(0, 19);
     this.chart.append(first, last);
     if (hadFocus) this.focusBar(this.focusBin);
-    this.caption.textContent = t('{0} per bar, {1}. Click a bar to show only its records.', formatSpan(data.binMs), this.axis.label);
+    this.caption.textContent = t('{0} per bar, {1}. Click a bar to show only its records.', formatSpan(data.binMs), clockLabel(this.axis));
   }
 
   private describe(bin: number): string {
@@ -149,5 +149,19 @@ export class HistogramView {
     this.focusBin = next;
     this.render();
     this.focusBar(next);
+  }
+}
+
+/** The clock the person reads on the axis, in words. */
+export function clockLabel(axis: AxisDto): string {
+  switch (axis.clock) {
+    case 'local':
+      return t('local time ({0})', axis.zone ?? '');
+    case 'localUnzoned':
+      return t('local time (the log states no time zone)');
+    case 'utcMixed':
+      return t('UTC (logs without a time zone: their local time)');
+    case 'utc':
+      return t('UTC');
   }
 }

@@ -27,7 +27,8 @@ export class Legend {
     this.element = h('div', { class: 'legend' }, this.chips, this.note);
   }
 
-  update(logs: LogInfo[], hidden: readonly number[], zoneNote: string | null): void {
+  update(logs: LogInfo[], hidden: readonly number[], unzonedLogs: readonly string[]): void {
+    const zoneNote = unzonedNote(unzonedLogs);
     this.element.hidden = logs.length < 2 && !zoneNote;
     const merged = logs.length > 1 ? logs : [];
     const chipLogs = merged.map((l) => `${l.id}:${l.name}`).join('\n');
@@ -49,4 +50,10 @@ export class Legend {
     this.note.textContent = zoneNote ?? '';
     this.note.hidden = !zoneNote;
   }
+}
+
+/** Why some merged logs may look out of order: they state no time zone. */
+function unzonedNote(names: readonly string[]): string | null {
+  if (names.length === 0) return null;
+  return names.length === 1 ? t('No time zone in {0}: it is ordered by its local time.', names[0]) : t('No time zone in {0}: they are ordered by their local time.', names.join(', '));
 }

@@ -126,7 +126,7 @@ function onSummary(next: SummaryDto): void {
   grid.setLogs(next.logs);
   grid.setTotal(next.visible);
   filterBar.update(next);
-  legend.update(next.logs, next.filter.hiddenLogs, next.zoneNote);
+  legend.update(next.logs, next.filter.hiddenLogs, next.unzonedLogs);
   findings.setLogs(next.logs);
   histogram.update(next.histogram, next.axis, next.filter);
   if (first && !restoredView) {

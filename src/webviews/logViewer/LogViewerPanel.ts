@@ -308,6 +308,6 @@ export class LogViewerPanel extends WebviewPanelBase<ViewerRequest, ViewerEvent>
 }
 
 function formatBytes(n: number): string {
-  if (n < 1024 * 1024) return `${Math.ceil(n / 1024)} KB`;
-  return `${(n / (1024 * 1024)).toFixed(n < 100 * 1024 * 1024 ? 1 : 0)} MB`;
+  if (n < 1024 * 1024) return vscode.l10n.t('{0} KB', Math.ceil(n / 1024));
+  return vscode.l10n.t('{0} MB', (n / (1024 * 1024)).toFixed(n < 100 * 1024 * 1024 ? 1 : 0));
 }

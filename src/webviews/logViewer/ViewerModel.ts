@@ -266,7 +266,7 @@ export class ViewerModel {
       components: [...components].sort((a, b) => a.localeCompare(b)),
       axis,
       histogram: this.histogramCache,
-      zoneNote: this.zoneNote(),
+      unzonedLogs: this.unzonedLogs(),
       filter: this.filterSpec,
       filterError: this.filterError,
       filtering: this.filtering,
@@ -283,14 +283,14 @@ export class ViewerModel {
   /** The clock the histogram and time filter use (see AxisDto). */
   axis(): AxisDto {
     const zoned = this.logList.filter((l) => l.index.hasZone);
-    if (zoned.length === 0) return { offsetMs: 0, label: 'local time (the log states no time zone)' };
-    if (zoned.length < this.logList.length) return { offsetMs: 0, label: 'UTC (logs without a time zone: their local time)' };
+    if (zoned.length === 0) return { offsetMs: 0, clock: 'localUnzoned' };
+    if (zoned.length < this.logList.length) return { offsetMs: 0, clock: 'utcMixed' };
     const biases = new Set(zoned.flatMap((l) => biasesOf(l.index)));
     if (biases.size === 1) {
       const [bias] = [...biases];
-      return { offsetMs: -bias * 60_000, label: `local time (${zoneLabel(bias)})` };
+      return { offsetMs: -bias * 60_000, clock: 'local', zone: zoneLabel(bias) };
     }
-    return { offsetMs: 0, label: 'UTC' };
+    return { offsetMs: 0, clock: 'utc' };
   }
 
   /** Time span of every record (the histogram's axis), recomputed when records arrive. */
@@ -299,13 +299,10 @@ export class ViewerModel {
     return this.rangeCache.range;
   }
 
-  private zoneNote(): string | null {
-    if (this.logList.length < 2) return null;
-    const unzoned = this.logList.filter((l) => !l.index.hasZone && l.index.hasTimes).map((l) => l.name);
-    if (!unzoned.length) return null;
-    return unzoned.length === 1
-      ? `No time zone in ${unzoned[0]}: it is ordered by its local time.`
-      : `No time zone in ${unzoned.join(', ')}: they are ordered by their local time.`;
+  /** Merged logs without a zone: they are placed by their local time, which the legend says. */
+  private unzonedLogs(): string[] {
+    if (this.logList.length < 2) return [];
+    return this.logList.filter((l) => !l.index.hasZone && l.index.hasTimes).map((l) => l.name);
   }
 
   private get indexes(): LogIndex[] {

@@ -58,12 +58,21 @@ export interface LogInfo {
 }
 
 /**
- * How time keys are shown: display time = key + offsetMs. Keys are UTC for logs with a
- * zone; `label` says which clock the person reads ("local time (UTC−04:00)", "UTC").
+ * Which clock the person reads on the axis and in the time filter:
+ * - `local`: every log has the same zone, shown as its local time (`zone`, e.g. "UTC−04:00");
+ * - `localUnzoned`: no log states a zone: its local time as written;
+ * - `utcMixed`: UTC, with logs that state no zone placed by their local time;
+ * - `utc`: logs in several zones, shown in UTC.
+ * The webview words it (in the display language).
  */
+export type AxisClock = 'local' | 'localUnzoned' | 'utcMixed' | 'utc';
+
+/** How time keys are shown: display time = key + offsetMs. Keys are UTC for logs with a zone. */
 export interface AxisDto {
   offsetMs: number;
-  label: string;
+  clock: AxisClock;
+  /** With `local`: the zone, "UTC−04:00". */
+  zone?: string;
 }
 
 export interface HistogramDto {
@@ -93,8 +102,8 @@ export interface SummaryDto {
   components: string[];
   axis: AxisDto;
   histogram: HistogramDto | null;
-  /** E.g. "No time zone in setupact.log: ordered by its local time." */
-  zoneNote: string | null;
+  /** Merged logs that state no time zone (ordered by their local time): the legend says so. */
+  unzonedLogs: string[];
   filter: ViewerFilter;
   filterError: string | null;
   filtering: boolean;
@@ -127,7 +136,8 @@ export interface ErrorCodeDto {
   /** Normalised `0x%08X`. */
   code: string;
   name: string | null;
-  message: string;
+  /** The official message; null when no message is known for the code (the webview says so). */
+  message: string | null;
   category: string;
 }
 

@@ -43,7 +43,7 @@ export function codesInMessage(message: string): ErrorCodeDto[] {
       text: found.text,
       code: found.code,
       name: info?.name ?? null,
-      message: info?.message ?? 'Message not known.',
+      message: info?.message ?? null,
       category: info?.category ?? 'unknown',
     });
   }
