@@ -65,7 +65,8 @@ export interface LogInfo {
  * - `utc`: logs in several zones, shown in UTC.
  * The webview words it (in the display language).
  */
-export type AxisClock = 'local' | 'localUnzoned' | 'utcMixed' | 'utc';
+export const AXIS_CLOCKS = ['local', 'localUnzoned', 'utcMixed', 'utc'] as const;
+export type AxisClock = (typeof AXIS_CLOCKS)[number];
 
 /** How time keys are shown: display time = key + offsetMs. Keys are UTC for logs with a zone. */
 export interface AxisDto {
@@ -274,9 +275,9 @@ const isSummary = (v: unknown): v is SummaryDto =>
     counts: isCounts,
     logs: isArrayOf((l: unknown): l is LogInfo => hasFields(l, { id: isIndex, name: isString, path: isString, records: isIndex, hasZone: isBoolean, live: isBoolean })),
     components: isArrayOf(isString, 65_536),
-    axis: (a: unknown) => hasFields(a, { offsetMs: isFiniteNumber, label: isString }),
+    axis: (a: unknown) => hasFields(a, { offsetMs: isFiniteNumber, clock: isOneOf(AXIS_CLOCKS) }) && (a.zone === undefined || isString(a.zone)),
     histogram: isNullable(isHistogram),
-    zoneNote: isNullable(isString),
+    unzonedLogs: isArrayOf(isString, 255),
     filter: isViewerFilter,
     filterError: isNullable(isString),
     filtering: isBoolean,
@@ -292,7 +293,7 @@ const isDetail = (v: unknown): v is DetailDto =>
     line: isIndex,
     message: isString,
     severity: isSeverity,
-    codes: isArrayOf((c: unknown): c is ErrorCodeDto => hasFields(c, { text: isString, code: isString, message: isString })),
+    codes: isArrayOf((c: unknown): c is ErrorCodeDto => hasFields(c, { text: isString, code: isString, message: isNullable(isString) })),
     findings: isArrayOf(isFinding),
   });
 

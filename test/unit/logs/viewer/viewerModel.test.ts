@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { LogParser } from '../../../../src/core/logs/logParser';
 import type { Finding } from '../../../../src/core/logs/types';
-import { EMPTY_FILTER, type LoadingDto, type ViewerFilter } from '../../../../src/webviews/logViewer/protocol';
+import { EMPTY_FILTER, parseViewerEvent, type LoadingDto, type ViewerFilter } from '../../../../src/webviews/logViewer/protocol';
 import { ViewerModel } from '../../../../src/webviews/logViewer/ViewerModel';
 import { cmtraceStore, cmtraceText, immediate, type FakeRecord } from './support';
 
@@ -164,5 +164,22 @@ describe('viewer: model (rows, filters, merge, tail)', () => {
     assert.deepEqual({ clock: summary.axis.clock, zone: summary.axis.zone }, { clock: 'local', zone: 'UTC\u221204:00' });
     assert.ok(summary.histogram);
     assert.equal(summary.histogram.totals.reduce((a, b) => a + b, 0), 5);
+  });
+
+  it('sends only what the webview accepts: its checks drop any other event', async () => {
+    // One log with a zone, one without (an unzoned note and a UTC axis), and a code with no known message.
+    const zoned = cmtraceStore([{ time: '10:00:00.000', bias: '+240', type: 3, message: 'Failed with 0x80070002 and 0x8BADF00D' }], 'C:\\Logs\\a.log');
+    const unzoned = cmtraceStore([{ time: '10:01:00.000', bias: '', message: 'no zone' }], 'C:\\Logs\\b.log');
+    for (const model of [await modelOf(zoned), await modelOf(zoned, unzoned)]) {
+      const summary = model.summary(DONE);
+      assert.ok(parseViewerEvent({ type: 'summary', summary }), `summary dropped: ${JSON.stringify(summary.axis)}`);
+      assert.ok(parseViewerEvent({ type: 'rows', requestId: 1, version: model.version, start: 0, rows: model.rows(0, 10) }));
+      const detail = model.detail(0, 0);
+      assert.ok(detail && detail.codes.length === 2);
+      assert.ok(parseViewerEvent({ type: 'detail', detail }), 'detail dropped');
+    }
+    const merged = (await modelOf(zoned, unzoned)).summary(DONE);
+    assert.equal(merged.axis.clock, 'utcMixed');
+    assert.deepEqual(merged.unzonedLogs, ['b.log']);
   });
 });
