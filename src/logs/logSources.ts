@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { readInChunks, memoryReader } from '../core/logs/editor/chunkedRead';
+import { pushInChunks } from '../core/logs/editor/chunkedRead';
 import { LogAnalysis, type AnalysisStep } from '../core/logs/editor/logAnalysis';
 import { LogFileFollower, type FollowResult } from '../core/logs/editor/logFileFollower';
 
@@ -71,7 +71,7 @@ export class BytesLogSource implements LogSource {
     const bytes = await this.readBytes();
     const analysis = new LogAnalysis(this.path);
     this.current = analysis;
-    await readInChunks(analysis, memoryReader(bytes), { token, onStep: (step) => this.onStep(analysis, step) });
+    await pushInChunks(analysis, bytes, { token, onStep: (step) => this.onStep(analysis, step) });
     this.onStep(analysis, analysis.settle(false));
     return 'restarted';
   }

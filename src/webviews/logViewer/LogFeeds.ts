@@ -3,9 +3,10 @@ import { createDiagnoser, correlateLogs, type Diagnoser } from '../../core/logs/
 import { LogParser, type RecordRange } from '../../core/logs/logParser';
 import type { RecordStore } from '../../core/logs/recordStore';
 import type { Finding } from '../../core/logs/types';
+import { FileTail, type TailRestart, type TailSink } from '../../core/logs/tail/fileTail';
+import { watchFile, type FileWatch } from '../../core/logs/tail/watchFile';
 import { CancellationError, type CancellationTokenLike } from '../../core/util/cancellation';
-import { readLogFile, type ReadProgress } from './logFileReader';
-import { LogTail, type TailPosition } from './logTail';
+import { missingLogError, READ_CHUNK, type ReadProgress } from './logFileReader';
 import type { ViewerLog, ViewerModel } from './ViewerModel';
 
 /** One log to show: a file on disk (read in chunks, followed when live) or bytes read elsewhere. */
@@ -30,8 +31,20 @@ interface Feed {
   parser: LogParser;
   log: ViewerLog;
   findings: Finding[];
-  tail?: LogTail;
-  position?: TailPosition;
+}
+
+/**
+ * A log file on disk and the feed its bytes go to: after a rollover the same tail goes on
+ * reading the file under that name into a new feed.
+ */
+interface FileFeed {
+  tail: FileTail;
+  feed: Feed;
+  /** Read to its end once (not cancelled): only then is it followed. */
+  loaded: boolean;
+  /** While loading, each chunk reports progress; afterwards chunks are appends. */
+  onLoadChunk?: (range: RecordRange, progress: ReadProgress) => Promise<void>;
+  watch?: FileWatch;
 }
 
 /**
@@ -41,10 +54,9 @@ interface Feed {
  */
 export class LogFeeds {
   private readonly feeds: Feed[] = [];
+  private readonly files: FileFeed[] = [];
   private readonly diagnoser: Diagnoser = createDiagnoser();
   private disposed = false;
-  /** Tail events are handled one after another, in file order. */
-  private chain: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly model: ViewerModel,
@@ -70,7 +82,7 @@ export class LogFeeds {
           if (incremental) this.listener.changed('records');
         };
         if (feed.source.file) {
-          feed.position = await readLogFile(feed.source.file, feed.parser, onRecords, token);
+          await this.loadFile(feed, feed.source.file, onRecords, token);
         } else if (feed.source.readAll) {
           const bytes = await feed.source.readAll();
           await onRecords(feed.parser.push(bytes), { bytes: bytes.length, totalBytes: bytes.length });
@@ -93,7 +105,11 @@ export class LogFeeds {
 
   /** Starts following the live logs that were read from disk. */
   follow(): void {
-    for (const feed of this.feeds) this.followFeed(feed);
+    for (const file of this.files) {
+      if (this.disposed || !file.loaded || file.watch || !file.feed.source.live) continue;
+      // A failed check (file locked a moment) is tried again at the next change or poll.
+      file.watch = watchFile(file.tail.path, () => void file.tail.check().catch(() => undefined), this.tailPollMs);
+    }
   }
 
   /** The stores, for the timeline and tests. */
@@ -103,8 +119,7 @@ export class LogFeeds {
 
   /** Runs the pending tail checks now (tests; the watcher and poll do it otherwise). */
   async checkTails(): Promise<void> {
-    for (const feed of [...this.feeds]) await feed.tail?.check();
-    await this.chain;
+    for (const file of [...this.files]) if (file.watch) await file.tail.check();
   }
 
   private createFeed(source: FeedSource): Feed {
@@ -113,19 +128,25 @@ export class LogFeeds {
     return { source, parser, log, findings: [] };
   }
 
-  private followFeed(feed: Feed): void {
-    if (this.disposed || !feed.source.live || !feed.source.file || !feed.position || feed.tail) return;
-    const tail = new LogTail(
-      feed.source.file,
-      feed.position,
-      {
-        appended: (bytes) => this.serial(() => this.appended(feed, bytes)),
-        rolledOver: (rest, rolledPath) => this.serial(() => this.rolledOver(feed, rest, rolledPath)),
+  /** Reads a file to its end through the tail that will follow it. */
+  private async loadFile(feed: Feed, filePath: string, onLoadChunk: FileFeed['onLoadChunk'], token: CancellationTokenLike | undefined): Promise<void> {
+    const file: FileFeed = { feed, loaded: false, onLoadChunk, tail: new FileTail(filePath, this.sinkFor(() => file), { chunkBytes: READ_CHUNK }) };
+    this.files.push(file);
+    if ((await file.tail.check(token)) === 'missing') throw missingLogError(filePath);
+    file.onLoadChunk = undefined;
+    file.loaded = true;
+  }
+
+  /** Routes a tail's bytes to the feed of its file now (a new one after a rollover). */
+  private sinkFor(fileFeed: () => FileFeed): TailSink {
+    return {
+      bytes: (chunk, progress) => {
+        const file = fileFeed();
+        if (file.onLoadChunk) return file.onLoadChunk(file.feed.parser.push(chunk), { bytes: progress.offset, totalBytes: progress.size });
+        return this.appended(file.feed, chunk);
       },
-      this.tailPollMs,
-    );
-    feed.tail = tail;
-    tail.start();
+      restarted: (restart) => this.restarted(fileFeed(), restart),
+    };
   }
 
   private async appended(feed: Feed, bytes: Uint8Array): Promise<void> {
@@ -140,34 +161,24 @@ export class LogFeeds {
   }
 
   /**
-   * The followed file rolled over. Its records stay, now as the `.lo_` log they live in
-   * (so "Go to line" opens the right file); the new file becomes a new live log.
+   * The followed file rolled over (its unread rest was already appended from the `.lo_`) or
+   * was emptied. Its records stay, now as the `.lo_` log they live in (so "Go to line" opens
+   * the right file); the file under the name becomes a new live log.
    */
-  private async rolledOver(feed: Feed, rest: Uint8Array | null, rolledPath: string | null): Promise<void> {
-    if (this.disposed) return;
-    const file = feed.source.file as string;
-    if (rest && rest.length) this.diagnose(feed, feed.parser.push(rest));
+  private async restarted(file: FileFeed, restart: TailRestart): Promise<void> {
+    if (this.disposed || restart.reason === 'opened') return;
+    const feed = file.feed;
     this.diagnose(feed, feed.parser.end());
     const findingsChanged = this.refreshAtEnd(feed);
-    const tail = feed.tail;
-    feed.tail = undefined;
     feed.log.live = false;
-    if (rolledPath) {
-      feed.log.path = rolledPath;
-      feed.log.name = baseName(rolledPath);
+    if (restart.rolledPath) {
+      feed.log.path = restart.rolledPath;
+      feed.log.name = baseName(restart.rolledPath);
     } else {
       feed.log.name = `${feed.log.name} (before it was emptied)`;
     }
-    const next = this.createFeed({ ...feed.source, displayPath: file });
-    next.position = { offset: 0, ino: 0, size: 0 };
-    // The running tail keeps reading the file, now on behalf of the new feed.
-    if (tail) {
-      next.tail = tail;
-      tail.retarget({
-        appended: (bytes) => this.serial(() => this.appended(next, bytes)),
-        rolledOver: (r, p) => this.serial(() => this.rolledOver(next, r, p)),
-      });
-    }
+    const next = this.createFeed({ ...feed.source, displayPath: file.tail.path });
+    file.feed = next;
     this.feeds.push(next);
     await this.model.rebuild();
     this.listener.changed('logs');
@@ -190,15 +201,12 @@ export class LogFeeds {
     logs.forEach((l, i) => this.model.setFindings(this.feeds[i].log.id, l.findings));
   }
 
-  private serial(op: () => Promise<void>): Promise<void> {
-    const next = this.chain.then(op, op);
-    this.chain = next.catch(() => undefined);
-    return next;
-  }
-
   dispose(): void {
     this.disposed = true;
-    for (const feed of this.feeds) feed.tail?.dispose();
+    for (const file of this.files) {
+      file.watch?.dispose();
+      file.tail.dispose();
+    }
   }
 }
 

@@ -1,9 +1,8 @@
-import * as fs from 'node:fs';
 import type { LogParser, RecordRange } from '../../core/logs/logParser';
-import { CancellationError, type CancellationTokenLike } from '../../core/util/cancellation';
-import type { TailPosition } from './logTail';
+import { FileTail } from '../../core/logs/tail/fileTail';
+import type { CancellationTokenLike } from '../../core/util/cancellation';
 
-/** Read size: large enough to keep the parser busy, small enough to show progress and yield. */
+/** The viewer's later reads: large enough to keep the parser busy, small enough to show progress. */
 export const READ_CHUNK = 8 * 1024 * 1024;
 
 export interface ReadProgress {
@@ -11,35 +10,29 @@ export interface ReadProgress {
   totalBytes: number;
 }
 
+/** The error a viewer shows for a log that is not (any more) on disk. */
+export function missingLogError(file: string): Error {
+  return Object.assign(new Error(`ENOENT: no such file or directory, open '${file}'`), { code: 'ENOENT' });
+}
+
 /**
- * Streams a log file from disk into a parser in chunks (VS Code hands extensions no file
+ * Reads a log file once, in chunks, into a viewer parser (VS Code hands extensions no file
  * over 50 MB; this reads any size). After each chunk `onRecords` gets the records it added.
- * Returns where a live tail continues. Does not call `parser.end()`: a growing log's last
- * line may still be written.
+ * Does not call `parser.end()`.
  */
 export async function readLogFile(
   file: string,
   parser: LogParser,
   onRecords: (range: RecordRange, progress: ReadProgress) => Promise<void>,
   token?: CancellationTokenLike,
-): Promise<TailPosition> {
-  const handle = await fs.promises.open(file, 'r');
-  try {
-    const stat = await handle.stat();
-    const totalBytes = stat.size;
-    let offset = 0;
-    const buffer = Buffer.allocUnsafe(Math.min(READ_CHUNK, Math.max(1, totalBytes)));
-    while (offset < totalBytes) {
-      if (token?.isCancellationRequested) throw new CancellationError();
-      const { bytesRead } = await handle.read(buffer, 0, Math.min(buffer.length, totalBytes - offset), offset);
-      if (bytesRead <= 0) break;
-      offset += bytesRead;
-      // The parser keeps what it needs (decoded text), so the buffer can be reused.
-      const range = parser.push(buffer.subarray(0, bytesRead));
-      await onRecords(range, { bytes: offset, totalBytes });
-    }
-    return { offset, ino: stat.ino, size: totalBytes };
-  } finally {
-    await handle.close();
-  }
+): Promise<void> {
+  const tail = new FileTail(
+    file,
+    {
+      bytes: (chunk, progress) => onRecords(parser.push(chunk), { bytes: progress.offset, totalBytes: progress.size }),
+      restarted: () => undefined,
+    },
+    { chunkBytes: READ_CHUNK },
+  );
+  if ((await tail.check(token)) === 'missing') throw missingLogError(file);
 }

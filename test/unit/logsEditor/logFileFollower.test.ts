@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { LogFileFollower } from '../../../src/core/logs/editor/logFileFollower';
+import { CancellationError, CancellationSource } from '../../../src/core/util/cancellation';
 import type { LogAnalysis } from '../../../src/core/logs/editor/logAnalysis';
 import { cmtrace, tempFolder } from './helpers';
 
@@ -100,5 +101,42 @@ describe('LogFileFollower (live tail of a log on disk)', () => {
     fs.appendFileSync(file, error);
     assert.equal(await follower.refresh(), 'restarted');
     assert.equal(follower.analysis.findings.length, 1);
+  });
+
+  it('starts over when the log was copied, emptied and written again past where it was read', async () => {
+    fs.writeFileSync(file, error + info);
+    const follower = new LogFileFollower(file, { keepOpen: true });
+    await follower.load();
+    assert.equal(follower.analysis.findings.length, 1);
+    // Copy-and-truncate: same file, now longer than before, but none of it is the old text.
+    fs.copyFileSync(file, path.join(folder.dir, 'smsts.lo_'));
+    fs.truncateSync(file, 0);
+    fs.appendFileSync(file, cmtrace('Start executing an instruction. Instruction name: Setup Windows and ConfigMgr. Instruction pointer: 15') + info + info);
+    assert.ok(fs.statSync(file).size > follower.analysis.bytesRead);
+    assert.equal(await follower.refresh(), 'restarted');
+    assert.equal(follower.analysis.store.recordCount, 3, 'only the new records');
+    assert.equal(follower.analysis.findings.length, 0, 'the old error is not kept as if still in the file');
+  });
+
+  it('goes on where a cancelled load stopped', async () => {
+    let text = '';
+    while (text.length < 100_000) text += info;
+    text += error;
+    fs.writeFileSync(file, text);
+    const cancel = new CancellationSource();
+    // Chunks end between records, so what was read can be continued (else the refresh would read it all again).
+    const chunk = Buffer.byteLength(info) * 20;
+    const follower = new LogFileFollower(file, { keepOpen: true, firstChunkBytes: chunk, chunkBytes: chunk, onStep: () => cancel.cancel() });
+    await assert.rejects(follower.load(cancel.token), CancellationError);
+    const partial = follower.analysis;
+    assert.equal(partial.bytesRead, chunk, 'stopped after the first chunk');
+    assert.equal(await follower.refresh(), 'appended');
+    assert.equal(follower.analysis, partial);
+    assert.equal(partial.bytesRead, text.length);
+    assert.equal(partial.store.recordCount, text.split('\r\n').length - 1);
+    assert.deepEqual(
+      partial.findings.map((f) => f.line),
+      [partial.store.recordCount],
+    );
   });
 });

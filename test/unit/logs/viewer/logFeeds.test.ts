@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { CancellationSource } from '../../../../src/core/util/cancellation';
 import { LogFeeds } from '../../../../src/webviews/logViewer/LogFeeds';
-import { rolledOverPath } from '../../../../src/webviews/logViewer/logTail';
+import { rolledOverPath } from '../../../../src/core/logs/tail/rolledOver';
 import { ViewerModel } from '../../../../src/webviews/logViewer/ViewerModel';
 import { cmtraceText, immediate } from './support';
 
@@ -106,6 +106,19 @@ describe('viewer: reading logs from disk and following them', () => {
     assert.equal(model.logs.length, 2);
     assert.match(model.logs[0].name, /before it was emptied/);
     assert.deepEqual(model.rows(0, 10).map((r) => r.text), ['before', 'before too', 'after']);
+  });
+
+  it('keeps the records of a log copied, emptied and written again past where it was read as their own log', async () => {
+    const file = path.join(dir, 'app.log');
+    fs.writeFileSync(file, Buffer.from(record(1, 'before')));
+    const { model, feeds: f } = await open(file);
+    fs.copyFileSync(file, rolledOverPath(file));
+    fs.truncateSync(file, 0);
+    fs.appendFileSync(file, record(2, 'after') + record(3, 'after too'));
+    await f.checkTails();
+    assert.deepEqual(model.logs.map((l) => l.live), [false, true]);
+    assert.match(model.logs[0].name, /before it was emptied/);
+    assert.deepEqual(model.rows(0, 10).map((r) => r.text), ['before', 'after', 'after too'], 'nothing of the new text taken as appended to the old');
   });
 
   it('does not follow a .lo_ and keeps what was read when loading is cancelled', async () => {
