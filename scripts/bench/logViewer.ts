@@ -8,11 +8,10 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { LogParser } from '../../src/core/logs/logParser';
 import { LogIndex } from '../../src/core/logs/viewer/logIndex';
 import { MergedOrder } from '../../src/core/logs/viewer/timelineOrder';
 import { LogFeeds } from '../../src/webviews/logViewer/LogFeeds';
-import { readLogFile } from '../../src/webviews/logViewer/logFileReader';
+import { readLogFile } from '../../src/core/logs/scan';
 import { EMPTY_FILTER, type ViewerFilter } from '../../src/webviews/logViewer/protocol';
 import { ViewerModel } from '../../src/webviews/logViewer/ViewerModel';
 import { writeCmtraceLog } from './lib/generateLogs';
@@ -126,10 +125,7 @@ async function main(): Promise<void> {
   const stores = [];
   t0 = performance.now();
   for (const f of [a, b]) {
-    const parser = new LogParser({ path: f });
-    await readLogFile(f, parser, async () => undefined);
-    parser.end();
-    stores.push(parser.store);
+    stores.push(await readLogFile(f));
   }
   console.log(`merge: parsed 2 × ${stores[0].recordCount.toLocaleString('en-US')} records in ${ms(t0)}`);
   t0 = performance.now();

@@ -6,8 +6,20 @@ import type { Finding } from '../../core/logs/types';
 import { FileTail, type TailRestart, type TailSink } from '../../core/logs/tail/fileTail';
 import { watchFile, type FileWatch } from '../../core/logs/tail/watchFile';
 import { CancellationError, type CancellationTokenLike } from '../../core/util/cancellation';
-import { missingLogError, READ_CHUNK, type ReadProgress } from './logFileReader';
 import type { ViewerLog, ViewerModel } from './ViewerModel';
+
+/** The viewer's later reads: large enough to keep the parser busy, small enough to show progress. */
+export const READ_CHUNK = 8 * 1024 * 1024;
+
+export interface ReadProgress {
+  bytes: number;
+  totalBytes: number;
+}
+
+/** The error a viewer shows for a log that is not (any more) on disk. */
+export function missingLogError(file: string): Error {
+  return Object.assign(new Error(`ENOENT: no such file or directory, open '${file}'`), { code: 'ENOENT' });
+}
 
 /** One log to show: a file on disk (read in chunks, followed when live) or bytes read elsewhere. */
 export interface FeedSource {

@@ -4,7 +4,7 @@ import { baseNameOf, logPathOf, uriOfLogPath } from '../../logs/logUris';
 import type { Logger } from '../../platform/logger';
 import { WebviewPanelBase } from '../WebviewPanelBase';
 import { LogFeeds, type FeedSource } from './LogFeeds';
-import type { ReadProgress } from './logFileReader';
+import type { ReadProgress } from './LogFeeds';
 import { parseViewerRequest, type LoadingDto, type ViewerEvent, type ViewerRequest, type ViewerWebviewState } from './protocol';
 import { ViewerModel } from './ViewerModel';
 

@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
 import { createDiagnoser } from '../../core/logs/kb/diagnoser';
 import { LogParser } from '../../core/logs/logParser';
+import type { RecordStore } from '../../core/logs/recordStore';
+import { readLogFile } from '../../core/logs/scan';
 import { extractTaskSequence, findingForStep } from '../../core/logs/viewer/taskSequence';
 import type { TaskSequenceTimeline } from '../../core/logs/viewer/taskSequenceTypes';
 import { baseNameOf, logPathOf } from '../../logs/logUris';
 import type { Logger } from '../../platform/logger';
-import { readLogFile } from '../logViewer/logFileReader';
 import { WebviewPanelBase } from '../WebviewPanelBase';
 import { parseTimelineRequest, type StepExplanation, type TimelineEvent, type TimelineRequest, type TimelineWebviewState } from './protocol';
 
@@ -57,13 +58,17 @@ export class TimelinePanel extends WebviewPanelBase<TimelineRequest, TimelineEve
     if (request) await this.onMessage(request);
   }
 
+  /** Logs on other file systems (remote, virtual) come whole through workspace.fs. */
+  private async readThroughVscode(): Promise<RecordStore> {
+    const parser = new LogParser({ path: logPathOf(this.uri) });
+    parser.push(await vscode.workspace.fs.readFile(this.uri));
+    parser.end();
+    return parser.store;
+  }
+
   private async load(): Promise<void> {
     try {
-      const parser = new LogParser({ path: logPathOf(this.uri) });
-      if (this.uri.scheme === 'file') await readLogFile(this.uri.fsPath, parser, async () => undefined);
-      else parser.push(await vscode.workspace.fs.readFile(this.uri));
-      parser.end();
-      const store = parser.store;
+      const store = this.uri.scheme === 'file' ? await readLogFile(this.uri.fsPath) : await this.readThroughVscode();
       this.timeline = extractTaskSequence(store);
       const failed = this.timeline.failedStep === null ? undefined : this.timeline.steps[this.timeline.failedStep];
       if (failed) {
