@@ -38,7 +38,10 @@ export interface Collection {
   /** ISO UTC, or null when never refreshed (the provider reports 1970/1980 dates). */
   lastRefreshTime: string | null;
   lastMemberChangeTime: string | null;
-  /** 1 manual, 2 periodic, 4 incremental, 6 both. */
+  /**
+   * 1 manual, 2 periodic, 4 incremental, 6 both; 0 when not known. RefreshType is a lazy WMI
+   * property: lists do not carry it (0), getCollection does.
+   */
   refreshType: number;
   /** SMS_Collection.CurrentStatus: 1 ready, 2 refreshing, 5 awaiting refresh, ... */
   currentStatus: number;

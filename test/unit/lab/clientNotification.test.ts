@@ -148,6 +148,9 @@ describe('lab site: client notifications and lab client logs', () => {
       assert.equal(res.status, 500, JSON.stringify(body));
       assert.equal((res.json as { error: { code: string } }).error.code, '500');
     }
-    assert.equal((await initiate({ Type: '8', TargetCollectionID: pilotId })).status, 400);
+    // A string where the signature has UInt32 does not bind: 404 naming the parameter (reference §1.4).
+    const wrongType = await initiate({ Type: '8', TargetCollectionID: pilotId });
+    assert.equal(wrongType.status, 404);
+    assert.match((wrongType.json as { error: { message: string } }).error.message, /'Type'/);
   });
 });

@@ -72,9 +72,11 @@ describe('lab site: SMS_Site.ImportMachineEntry', () => {
     }
   });
 
-  it('answers 400 when OverwriteExistingRecord is not a JSON boolean', async () => {
+  it('answers 404 naming the parameter when OverwriteExistingRecord is not a JSON boolean', async () => {
     const res = await importMachine({ NetbiosName: 'PXE-BAD-0004', MACAddress: '00:15:5D:AA:BB:06', OverwriteExistingRecord: 'True' });
-    assert.equal(res.status, 400);
+    // Wrong parameter types make a method call 404 on real sites (reference §1.4).
+    assert.equal(res.status, 404);
+    assert.match((res.json as { error: { message: string } }).error.message, /OverwriteExistingRecord/);
   });
 
   it('shows a new record in All Systems after the incremental evaluation', async () => {

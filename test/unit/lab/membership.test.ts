@@ -106,7 +106,7 @@ describe('lab site: membership rules and collection evaluation', () => {
     assert.deepEqual(await memberIds(id), []);
   });
 
-  it('validates rules: @odata.type, ResourceClassName and a numeric ResourceID (400); duplicates (500, already exists)', async () => {
+  it('validates rules: @odata.type, ResourceClassName and a numeric ResourceID (404, parameters that do not bind); duplicates (500, already exists)', async () => {
     const id = await create('Membership - validation');
     const bad: unknown[] = [
       { ResourceClassName: 'SMS_R_System', ResourceID: workstation.ResourceId },
@@ -116,8 +116,9 @@ describe('lab site: membership rules and collection evaluation', () => {
     ];
     for (const rule of bad) {
       const res = await call(id, 'AddMembershipRule', { collectionRule: rule });
-      assert.equal(res.status, 400, JSON.stringify(rule));
-      assert.equal((res.json as { error: { code: string } }).error.code, '400');
+      // A method call whose parameters do not bind matches no action: 404 (reference §1.4).
+      assert.equal(res.status, 404, JSON.stringify(rule));
+      assert.equal((res.json as { error: { code: string } }).error.code, '404');
     }
     assert.equal((await call(id, 'AddMembershipRule', { collectionRule: directRule(workstation) })).status, 201);
     const duplicate = await call(id, 'AddMembershipRule', { collectionRule: directRule(workstation) });

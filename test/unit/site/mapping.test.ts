@@ -163,6 +163,9 @@ describe('mapping WMI property bags to model types', () => {
     assert.doesNotThrow(() => checkReturnValue({ ReturnValue: 0 }, 'x'));
     assert.doesNotThrow(() => checkReturnValue(undefined, 'x'));
     assert.throws(() => checkReturnValue({ ReturnValue: 2 }, 'add a rule'), (e: unknown) => e instanceof SiteError && e.kind === 'server' && /returned 2/.test(e.message));
+    // The other body the reference allows for instance methods: the Edm.Int32 return as `value`.
+    assert.doesNotThrow(() => checkReturnValue({ '@odata.context': 'x#Edm.Int32', value: 0 }, 'x'));
+    assert.throws(() => checkReturnValue({ value: 5 }, 'add a rule'), (e: unknown) => e instanceof SiteError && e.kind === 'server' && /returned 5/.test(e.message));
     assert.deepEqual(mapImportMachineResult({ ResourceID: 16777300, MachineExists: false, ReturnValue: 0 }), { resourceId: 16777300, machineExists: false });
     assert.deepEqual(mapImportMachineResult({ MachineExists: true }), { resourceId: null, machineExists: true });
     assert.equal(mapClientOperationId({ '@odata.context': 'x#__PARAMETERS', OperationID: 16777301, ReturnValue: 0 }), 16777301);

@@ -27,7 +27,8 @@ export function clientOperationClass(ctx: LabContext): LabClass<ClientOperationR
       col('UniqueID', 'string', (o) => o.uniqueId),
     ],
   });
-  return { ...cls, staticMethods: { InitiateClientOperation: { call: (call) => initiate(ctx, call) } } };
+  const parameters = { Type: 'Edm.Int64', TargetCollectionID: 'Edm.String', RandomizationWindow: 'Edm.Int64', TargetResourceIDs: 'Collection(Edm.Int64)' };
+  return { ...cls, staticMethods: { InitiateClientOperation: { parameters, call: (call) => initiate(ctx, call) } } };
 }
 
 export function clientOperationStatusClass(ctx: LabContext): LabClass<ClientOperationStatusRecord> {
@@ -45,6 +46,7 @@ export function clientOperationStatusClass(ctx: LabContext): LabClass<ClientOper
       col('OfflineClients', 'int', (s) => s.offlineClients),
       col('State', 'int', (s) => s.state),
       col('TotalClients', 'int', (s) => s.totalClients),
+      col('TimeLastUpdated', 'datetime', (s) => wmiDate(s.lastSummaryTime)),
       col('Type', 'int', (s) => s.type),
       col('UnknownClients', 'int', (s) => s.unknownClients),
     ],

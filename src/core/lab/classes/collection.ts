@@ -3,7 +3,7 @@ import type { CollectionRecord, ScheduleToken } from '../state/model';
 import { cloneCollection, type LabContext } from './context';
 import { ruleToJson } from './collectionRules';
 import { collectionMethods } from './collectionMethods';
-import { col, findParam, intParam, providerError, stringParam } from './helpers';
+import { col, findParam, intParam, providerError, stringParam, withEdm } from './helpers';
 import { LabHttpError, type CallContext, type Column, type LabClass } from './types';
 
 /** The 1980 values the provider reports for a collection never evaluated (reference §1.7 sample). */
@@ -16,9 +16,9 @@ export function collectionClass(ctx: LabContext): LabClass<CollectionRecord> {
   const columns: Column<CollectionRecord>[] = [
     col('CloudSyncCount', 'int', () => 0),
     col('CollectionID', 'string', (c) => c.collectionId),
-    col('CollectionRules', 'object[]', (c) => c.rules.map(ruleToJson), true),
+    withEdm(col('CollectionRules', 'object[]', (c) => c.rules.map(ruleToJson), true), 'Collection(AdminService.SMS_CollectionRule)'),
     col('CollectionType', 'int', (c) => c.collectionType),
-    col('CollectionVariablesCount', 'int', () => 0),
+    withEdm(col('CollectionVariablesCount', 'int', () => 0), 'Edm.Int32'),
     col('Comment', 'string', (c) => c.comment),
     col('CurrentStatus', 'int', (c) => c.currentStatus),
     col('FullEvaluationLastRefreshTime', 'datetime', (c) => wmiDateOrUnset(c.lastRefreshTime)),
@@ -27,14 +27,14 @@ export function collectionClass(ctx: LabContext): LabClass<CollectionRecord> {
     col('FullEvaluationNextRefreshTime', 'datetime', (c) => (c.refreshType & 2 && c.lastRefreshTime !== null ? wmiDate(c.lastRefreshTime + 86_400_000) : UNSET_DATE)),
     col('FullEvaluationRunTime', 'int', (c) => c.fullEvaluationRunTime),
     col('HasProvisionedMember', 'bool', (c) => store.memberCount(c.collectionId) > 0),
-    col('IncludeExcludeCollectionsCount', 'int', (c) => c.rules.filter((r) => r.kind === 'include' || r.kind === 'exclude').length),
+    withEdm(col('IncludeExcludeCollectionsCount', 'int', (c) => c.rules.filter((r) => r.kind === 'include' || r.kind === 'exclude').length), 'Edm.Int32'),
     col('IncrementalEvaluationLastRefreshTime', 'datetime', (c) => (c.refreshType & 4 ? wmiDateOrUnset(c.lastRefreshTime) : UNSET_DATE)),
     col('IncrementalEvaluationMemberChanges', 'int', () => 0),
     col('IncrementalEvaluationMemberChangeTime', 'datetime', () => UNSET_DATE),
     col('IncrementalEvaluationRunTime', 'int', () => 0),
     col('IsBuiltIn', 'bool', (c) => c.isBuiltIn),
     col('IsReferenceCollection', 'bool', (c) => c.limitToCollectionId === null),
-    col('ISVData', 'string', () => null, true),
+    withEdm(col('ISVData', 'string', () => null, true), 'Edm.Binary'),
     col('ISVDataSize', 'int', () => 0, true),
     col('ISVString', 'string', () => null),
     col('LastChangeTime', 'datetime', (c) => wmiDate(c.lastChangeTime)),
@@ -42,19 +42,20 @@ export function collectionClass(ctx: LabContext): LabClass<CollectionRecord> {
     col('LastRefreshTime', 'datetime', (c) => (c.lastRefreshTime === null ? NEVER_REFRESHED : wmiDate(c.lastRefreshTime))),
     col('LimitToCollectionID', 'string', (c) => c.limitToCollectionId ?? ''),
     col('LimitToCollectionName', 'string', (c) => limitName(c) ?? ''),
-    col('LocalMemberCount', 'int', (c) => store.memberCount(c.collectionId)),
+    withEdm(col('LocalMemberCount', 'int', (c) => store.memberCount(c.collectionId)), 'Edm.Int32'),
     col('MemberClassName', 'string', (c) => `SMS_CM_RES_COLL_${c.collectionId}`),
-    col('MemberCount', 'int', (c) => store.memberCount(c.collectionId)),
+    withEdm(col('MemberCount', 'int', (c) => store.memberCount(c.collectionId)), 'Edm.Int32'),
     col('MonitoringFlags', 'int', () => 0),
     col('Name', 'string', (c) => c.name),
     col('ObjectPath', 'string', (c) => store.folderPath(c.folderId)),
     col('OwnedByThisSite', 'bool', () => true),
-    col('PowerConfigsCount', 'int', () => 0),
-    col('RefreshSchedule', 'object[]', (c) => c.refreshSchedule, true),
-    col('RefreshType', 'int', (c) => c.refreshType),
+    withEdm(col('PowerConfigsCount', 'int', () => 0), 'Edm.Int32'),
+    withEdm(col('RefreshSchedule', 'object[]', (c) => c.refreshSchedule, true), 'Collection(AdminService.SMS_ScheduleToken)'),
+    // [lazy] in the SMS_Collection docs: null in lists, like CollectionRules and RefreshSchedule.
+    col('RefreshType', 'int', (c) => c.refreshType, true),
     col('ReplicateToSubSites', 'bool', () => true),
     col('ServicePartners', 'int', () => 0),
-    col('ServiceWindowsCount', 'int', (c) => (c.name.startsWith('MW - ') ? 1 : 0)),
+    withEdm(col('ServiceWindowsCount', 'int', (c) => (c.name.startsWith('MW - ') ? 1 : 0)), 'Edm.Int32'),
     col('UseCluster', 'bool', () => false),
   ];
   const methods = collectionMethods(ctx);

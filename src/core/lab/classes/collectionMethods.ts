@@ -64,16 +64,21 @@ export function collectionMethods(ctx: LabContext): Record<string, InstanceMetho
     if (value === undefined) throw new LabHttpError(400, "The parameter 'collectionRule' is required.");
     return value;
   };
+  // As the provider's $metadata declares them (reference §1.7): camelCase, one rule or an array.
+  const one = { collectionRule: 'AdminService.SMS_CollectionRule' };
+  const many = { collectionRules: 'Collection(AdminService.SMS_CollectionRule)' };
   return {
-    AddMembershipRule: { call: (row, call) => ({ ReturnValue: 0, QueryID: addRules(row, [singleParam(call)])[0] }) },
-    AddMembershipRules: { call: (row, call) => ({ ReturnValue: 0, QueryIDs: addRules(row, arrayParam(call, 'collectionRules')) }) },
+    AddMembershipRule: { parameters: one, call: (row, call) => ({ ReturnValue: 0, QueryID: addRules(row, [singleParam(call)])[0] }) },
+    AddMembershipRules: { parameters: many, call: (row, call) => ({ ReturnValue: 0, QueryIDs: addRules(row, arrayParam(call, 'collectionRules')) }) },
     DeleteMembershipRule: {
+      parameters: one,
       call: (row, call) => {
         deleteRules(row, [singleParam(call)]);
         return { ReturnValue: 0 };
       },
     },
     DeleteMembershipRules: {
+      parameters: many,
       call: (row, call) => {
         deleteRules(row, arrayParam(call, 'collectionRules'));
         return { ReturnValue: 0 };

@@ -27,6 +27,11 @@ export function col<R>(name: string, type: Column<R>['type'], get: (row: R) => u
   return lazy ? { name, type, get, lazy } : { name, type, get };
 }
 
+/** The column with an explicit `$metadata` type (see Column.edm). */
+export function withEdm<R>(column: Column<R>, edm: string): Column<R> {
+  return { ...column, edm };
+}
+
 /** Method parameters: JSON types are checked the way OData model binding does (400 on mismatch). */
 export function stringParam(body: Record<string, unknown>, name: string, required: boolean): string | undefined {
   const value = findParam(body, name);

@@ -5,6 +5,22 @@ import type { LabContext } from './context';
 import { boolParam, providerError, stringParam } from './helpers';
 import type { CallContext } from './types';
 
+/** The WMI signature's in-parameters (reference §2.5); the optional ones past OverwriteExistingRecord are accepted and ignored (see README). */
+export const IMPORT_MACHINE_ENTRY_PARAMETERS = {
+  NetbiosName: 'Edm.String',
+  SMBIOSGUID: 'Edm.String',
+  MACAddress: 'Edm.String',
+  OverwriteExistingRecord: 'Edm.Boolean',
+  FQDN: 'Edm.String',
+  IsAMTMachine: 'Edm.Boolean',
+  MEBxPassword: 'Edm.String',
+  AdminPassword: 'Edm.String',
+  AddToCollection: 'Edm.Boolean',
+  CollectionRule: 'AdminService.SMS_CollectionRule',
+  CollectionId: 'Edm.String',
+  WTGUniqueKey: 'Edm.String',
+} as const;
+
 const COLON_MAC = /^[0-9A-F]{2}(:[0-9A-F]{2}){5}$/i;
 const GUID = /^\{?[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}\}?$/i;
 

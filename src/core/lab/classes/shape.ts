@@ -33,7 +33,9 @@ export function shapeEntity<R>(cls: LabClass<R>, row: R, site: SiteRecord, expan
   entity.__SUPERCLASS = 'SMS_BaseClass';
   entity.__DYNASTY = 'SMS_BaseClass';
   entity.__RELPATH = rel;
-  entity.__PROPERTY_COUNT = cls.columns.length + (hasVerbs ? 1 : 0);
+  // The qualifier pseudo-property is not counted: the reference's SMS_Collection (42) and
+  // SMS_PackageStatus (9) samples count the class's own properties only.
+  entity.__PROPERTY_COUNT = cls.columns.length;
   entity.__DERIVATION = ['SMS_BaseClass'];
   entity.__SERVER = site.serverNetbios;
   entity.__NAMESPACE = wmiNamespace(site);

@@ -1,6 +1,6 @@
 import { col, mapClass } from './helpers';
 import type { LabContext } from './context';
-import { importMachineEntry } from './importMachine';
+import { IMPORT_MACHINE_ENTRY_PARAMETERS, importMachineEntry } from './importMachine';
 import type { LabClass } from './types';
 import type { SiteRecord } from '../state/model';
 
@@ -26,7 +26,7 @@ export function siteClass(ctx: LabContext): LabClass<SiteRecord> {
       col('Version', 'string', (s) => s.version),
     ],
   });
-  return { ...cls, staticMethods: { ImportMachineEntry: { call: (call) => importMachineEntry(ctx, call) } } };
+  return { ...cls, staticMethods: { ImportMachineEntry: { parameters: IMPORT_MACHINE_ENTRY_PARAMETERS, call: (call) => importMachineEntry(ctx, call) } } };
 }
 
 export function identificationClass(ctx: LabContext): LabClass<SiteRecord> {

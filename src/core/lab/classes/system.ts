@@ -6,7 +6,7 @@ import type { Column, IndexedRows, LabClass } from './types';
 /** SMS_R_System: the key is serialised `ResourceId` (reference §2.2). */
 export function systemClass(ctx: LabContext): LabClass<DeviceRecord> {
   const { store } = ctx;
-  const columns: Column<DeviceRecord>[] = DEVICE_PROPERTIES.map((p) => ({ name: p.name, type: p.type, get: (d: DeviceRecord) => p.get(d, store.site) }));
+  const columns: Column<DeviceRecord>[] = DEVICE_PROPERTIES.map((p) => ({ name: p.name, type: p.type, edm: p.edm, get: (d: DeviceRecord) => p.get(d, store.site) }));
   const rowsOf = (indexes: readonly number[]): IndexedRows<DeviceRecord> => ({ rows: indexes.map((i) => store.devices.rows[i]) });
   return {
     name: 'SMS_R_System',

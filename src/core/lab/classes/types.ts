@@ -8,8 +8,13 @@ export interface Column<R> {
   type: PropType;
   /** Listed in `__LAZYPROPERTIES`; null in lists, filled on a GET by key. */
   lazy?: boolean;
+  /** `$metadata` type when `type` alone does not say it (SInt32 → Edm.Int32, UInt8[] → Edm.Binary, embedded classes). */
+  edm?: string;
   get(row: R): unknown;
 }
+
+/** In-parameters of a method as `$metadata` declares them: name → EDM type. */
+export type MethodParameters = Readonly<Record<string, string>>;
 
 /** Rows an index returned for a filter, and the order they are already in. */
 export interface IndexedRows<R> {
@@ -29,10 +34,12 @@ export interface CallContext {
 export interface StaticMethod {
   /** Read-only methods stay allowed for the Read-only Analyst role. */
   readOnly?: boolean;
+  parameters?: MethodParameters;
   call(ctx: CallContext): Record<string, unknown> | Promise<Record<string, unknown>>;
 }
 
 export interface InstanceMethod<R> {
+  parameters?: MethodParameters;
   call(row: R, ctx: CallContext): Record<string, unknown> | Promise<Record<string, unknown>>;
 }
 

@@ -1,4 +1,4 @@
-import type { Column, LabClass, PropType } from '../classes/types';
+import type { Column, LabClass, MethodParameters, PropType } from '../classes/types';
 
 const EDM: Record<PropType, string> = {
   string: 'Edm.String',
@@ -14,6 +14,21 @@ const EDM: Record<PropType, string> = {
 
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
 
+const parameterList = (parameters: MethodParameters | undefined): string =>
+  Object.entries(parameters ?? {})
+    .map(([name, type]) => `<Parameter Name="${esc(name)}" Type="${type}"/>`)
+    .join('');
+
+/** Embedded classes: the abstract rule with its four derived types, and schedule tokens (open). */
+const COMPLEX_TYPES =
+  '<ComplexType Name="SMS_EmbeddedObject" OpenType="true"/><ComplexType Name="__PARAMETERS" OpenType="true"/>' +
+  '<ComplexType Name="SMS_CollectionRule" Abstract="true"><Property Name="RuleName" Type="Edm.String"/></ComplexType>' +
+  '<ComplexType Name="SMS_CollectionRuleDirect" BaseType="AdminService.SMS_CollectionRule"><Property Name="ResourceClassName" Type="Edm.String"/><Property Name="ResourceID" Type="Edm.Int64"/></ComplexType>' +
+  '<ComplexType Name="SMS_CollectionRuleQuery" BaseType="AdminService.SMS_CollectionRule"><Property Name="LimitToCollectionID" Type="Edm.String"/><Property Name="QueryExpression" Type="Edm.String"/><Property Name="QueryID" Type="Edm.Int64"/></ComplexType>' +
+  '<ComplexType Name="SMS_CollectionRuleIncludeCollection" BaseType="AdminService.SMS_CollectionRule"><Property Name="IncludeCollectionID" Type="Edm.String"/></ComplexType>' +
+  '<ComplexType Name="SMS_CollectionRuleExcludeCollection" BaseType="AdminService.SMS_CollectionRule"><Property Name="ExcludeCollectionID" Type="Edm.String"/></ComplexType>' +
+  '<ComplexType Name="SMS_ScheduleToken" Abstract="true" OpenType="true"/>';
+
 const HEAD =
   '<?xml version="1.0" encoding="utf-8"?><edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx"><edmx:DataServices>' +
   '<Schema Namespace="AdminService" xmlns="http://docs.oasis-open.org/odata/ns/edm">';
@@ -21,7 +36,7 @@ const TAIL = '</Schema></edmx:DataServices></edmx:Edmx>';
 
 /** `<EntityType>` of a class: its keys and properties, typed as the columns the routes serve. */
 function entityType(cls: LabClass<unknown>): string {
-  const props = cls.columns.map((c: Column<unknown>) => `<Property Name="${esc(c.name)}" Type="${EDM[c.type]}"${cls.keys.includes(c.name) ? ' Nullable="false"' : ''}/>`).join('');
+  const props = cls.columns.map((c: Column<unknown>) => `<Property Name="${esc(c.name)}" Type="${c.edm ?? EDM[c.type]}"${cls.keys.includes(c.name) ? ' Nullable="false"' : ''}/>`).join('');
   return `<EntityType Name="${cls.name}"><Key>${cls.keys.map((k) => `<PropertyRef Name="${k}"/>`).join('')}</Key>${props}</EntityType>`;
 }
 
@@ -34,16 +49,18 @@ export function wmiMetadata(classes: ReadonlyArray<LabClass<unknown>>): string {
     types.push(entityType(cls));
     sets.push(`<EntitySet Name="${cls.name}" EntityType="AdminService.${cls.name}"/>`);
     for (const method of Object.keys(cls.instanceMethods ?? {})) {
-      actions.push(`<Action Name="${method}" IsBound="true"><Parameter Name="bindingParameter" Type="AdminService.${cls.name}"/><ReturnType Type="Edm.Int32"/></Action>`);
+      const parameters = cls.instanceMethods?.[method]?.parameters;
+      actions.push(`<Action Name="${method}" IsBound="true"><Parameter Name="bindingParameter" Type="AdminService.${cls.name}"/>${parameterList(parameters)}<ReturnType Type="Edm.Int32"/></Action>`);
     }
     for (const method of Object.keys(cls.staticMethods ?? {})) {
-      actions.push(`<Action Name="${cls.name}.${method}"><ReturnType Type="AdminService.__PARAMETERS"/></Action>`);
+      const parameters = cls.staticMethods?.[method]?.parameters;
+      actions.push(`<Action Name="${cls.name}.${method}">${parameterList(parameters)}<ReturnType Type="AdminService.__PARAMETERS"/></Action>`);
       sets.push(`<ActionImport Name="${cls.name}.${method}" Action="AdminService.${cls.name}.${method}"/>`);
     }
   }
   return (
     HEAD +
-    '<ComplexType Name="SMS_EmbeddedObject" OpenType="true"/><ComplexType Name="__PARAMETERS" OpenType="true"/>' +
+    COMPLEX_TYPES +
     types.join('') +
     actions.join('') +
     `<EntityContainer Name="AdminService">${sets.join('')}</EntityContainer>` +

@@ -32,7 +32,7 @@ async function dispatch(req: ApiRequest, registry: ClassRegistry, site: SiteReco
     if (req.method !== 'GET' && req.method !== 'POST') return notAllowed(req.method);
     if (!method.readOnly) assertCanWrite(req, `call ${cls.name}.${name}`);
     assertNotFailing(req, name);
-    const result = await method.call({ user: req.user, body: bodyObject(req.body, req.method === 'GET') });
+    const result = await bindingErrorsAsNotFound(() => method.call({ user: req.user, body: bodyObject(req.body, req.method === 'GET') }));
     return parameters(wmiBase, result);
   }
 
@@ -48,7 +48,7 @@ async function dispatch(req: ApiRequest, registry: ClassRegistry, site: SiteReco
     if (req.method !== 'POST') return notAllowed(req.method);
     assertCanWrite(req, `call ${cls.name}.${name}`);
     assertNotFailing(req, name);
-    const result = await cls.instanceMethods![name].call(row, { user: req.user, body: bodyObject(req.body, false) });
+    const result = await bindingErrorsAsNotFound(() => cls.instanceMethods![name].call(row, { user: req.user, body: bodyObject(req.body, false) }));
     return parameters(wmiBase, result);
   }
 
@@ -97,6 +97,20 @@ async function dispatch(req: ApiRequest, registry: ClassRegistry, site: SiteReco
 function parameters(wmiBase: string, result: Record<string, unknown>): ApiResponse {
   const { ReturnValue, ...out } = result;
   return { status: 201, body: { '@odata.context': `${wmiBase}/$metadata#__PARAMETERS`, ...out, ReturnValue: ReturnValue ?? 0 } };
+}
+
+/**
+ * A method call whose parameters do not bind (wrong JSON type, missing `@odata.type`, body not an
+ * object) matches no action on a real site: 404, with the message saying which parameter
+ * (reference §1.4, Microsoft's configmgr-hub troubleshooting note). Entity bodies keep 400.
+ */
+async function bindingErrorsAsNotFound<T>(call: () => T | Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (err) {
+    if (err instanceof LabHttpError && err.status === 400) throw new LabHttpError(404, err.message);
+    throw err;
+  }
 }
 
 function notAllowed(method: string): ApiResponse {

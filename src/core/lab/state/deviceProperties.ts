@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { wmiDateOrNull } from '../format';
 import type { DeviceRecord, SiteRecord } from './model';
 
@@ -15,8 +16,13 @@ export type PropType =
 export interface DeviceProperty {
   name: string;
   type: PropType;
+  /** `$metadata` type when `type` alone does not say it (UInt8[] → Edm.Binary). */
+  edm?: string;
   get(device: DeviceRecord, site: SiteRecord): unknown;
 }
+
+/** AD objectGUID (UInt8[], sent base64 as Edm.Binary): stable per record, absent for imported records. */
+const objectGuid = (d: DeviceRecord): string | null => (d.discovery === 'imported' ? null : createHash('md5').update(`objectGUID:${d.resourceId}`).digest('base64'));
 
 const sid = (d: DeviceRecord): string => `S-1-5-21-3623811015-3361044348-30300820-${(d.resourceId % 1_000_000) + 1000}`;
 
@@ -60,6 +66,7 @@ export const DEVICE_PROPERTIES: readonly DeviceProperty[] = [
   { name: 'MACAddresses', type: 'string[]', get: (d) => d.macs },
   { name: 'Name', type: 'string', get: (d) => d.name },
   { name: 'NetbiosName', type: 'string', get: (d) => d.name },
+  { name: 'ObjectGUID', type: 'string', edm: 'Edm.Binary', get: objectGuid },
   { name: 'Obsolete', type: 'int', get: (d) => d.obsolete },
   { name: 'OperatingSystemNameandVersion', type: 'string', get: (d) => d.os },
   { name: 'PreviousSMSUUID', type: 'string', get: (d) => (d.client ? 'Unknown' : null) },

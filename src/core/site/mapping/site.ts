@@ -17,18 +17,20 @@ export function mapSiteInfo(raw: unknown, providerHost: string): SiteInfo {
   return { siteCode: s.sitecode, siteName: s.sitename, version: s.version, buildNumber: build, providerHost };
 }
 
-const methodResultSchema = z.object({ returnvalue: wmiIntOrNull });
+const methodResultSchema = z.object({ returnvalue: wmiIntOrNull, value: z.unknown() });
 
 /**
- * Method out-parameters: a non-zero ReturnValue is the provider saying it failed even though
- * the call itself went through. Absent ReturnValue is success (the reference leaves AddMembershipRule's
- * body open; the 2xx status is what counts).
+ * Method out-parameters: a non-zero return code is the provider saying it failed even though
+ * the call itself went through. The reference leaves the body of instance methods open
+ * (§1.7, §6.2): a `#__PARAMETERS` object with `ReturnValue`, or `{"value": <Edm.Int32>}` as the
+ * $metadata declares AddMembershipRule. Both are read; no code at all is success (the 2xx counts).
  */
 export function checkReturnValue(raw: unknown, action: string): void {
   const r = parseBag(methodResultSchema, raw ?? {}, `the result of ${action}`);
-  if (r.returnvalue !== null && r.returnvalue !== 0) {
-    throw new SiteError('server', `The SMS Provider could not ${action}: it returned ${r.returnvalue}.`, {
-      providerMessage: `ReturnValue ${r.returnvalue}`,
+  const code = r.returnvalue ?? (typeof r.value === 'number' && Number.isInteger(r.value) ? r.value : null);
+  if (code !== null && code !== 0) {
+    throw new SiteError('server', `The SMS Provider could not ${action}: it returned ${code}.`, {
+      providerMessage: `ReturnValue ${code}`,
     });
   }
 }
