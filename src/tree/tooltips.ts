@@ -1,4 +1,4 @@
-import type { Collection, CollectionMember, Device } from '../core/site/model';
+import type { Collection, CollectionDetail, CollectionMember, CollectionRule, Device } from '../core/site/model';
 import { cell, describeRefreshType, escapeMarkdown, formatOnly, formatUtc, table, type Translate } from './text';
 
 /** What a device row says about its client, in the description and the tooltip. */
@@ -13,8 +13,26 @@ export function collectionDescription(collection: Pick<Collection, 'id' | 'membe
   return `${members} · ${collection.id}`;
 }
 
-/** Markdown for a collection's hover. */
-export function collectionTooltip(c: Collection, t: Translate = formatOnly): string {
+/** "2 direct, 1 query" for a collection's membership rules (in the console's order). */
+export function describeRules(rules: readonly CollectionRule[], t: Translate = formatOnly): string {
+  const count = (kind: CollectionRule['kind']): string | undefined => {
+    const n = rules.filter((r) => r.kind === kind).length;
+    return n > 0 ? n.toLocaleString('en-US') : undefined;
+  };
+  const direct = count('direct');
+  const query = count('query');
+  const include = count('include');
+  const exclude = count('exclude');
+  const parts = [direct && t('{0} direct', direct), query && t('{0} query', query), include && t('{0} include', include), exclude && t('{0} exclude', exclude)];
+  const named = parts.filter((p): p is string => Boolean(p));
+  return named.length ? named.join(', ') : t('None');
+}
+
+/**
+ * Markdown for a collection's hover. A listed collection lacks the lazy properties (refresh
+ * type, rules): those rows show once the hover has read the collection by its id (`detail`).
+ */
+export function collectionTooltip(c: Collection | CollectionDetail, t: Translate = formatOnly, note?: string): string {
   const limiting = c.limitingCollectionId
     ? c.limitingCollectionName
       ? `${escapeMarkdown(c.limitingCollectionName)} (${escapeMarkdown(c.limitingCollectionId)})`
@@ -26,12 +44,14 @@ export function collectionTooltip(c: Collection, t: Translate = formatOnly): str
     [t('Limiting collection'), limiting],
     [t('Last refresh'), cell(formatUtc(c.lastRefreshTime) ?? t('Never'))],
     [t('Last member change'), cell(formatUtc(c.lastMemberChangeTime) ?? t('Never'))],
-    [t('Refresh type'), cell(describeRefreshType(c.refreshType, t))],
     [t('Folder'), cell(c.folderPath)],
   ];
+  // 0: not read yet (RefreshType is lazy, lists do not carry it).
+  if (c.refreshType !== 0) rows.push([t('Refresh type'), cell(describeRefreshType(c.refreshType, t))]);
+  if ('rules' in c) rows.push([t('Membership rules'), cell(describeRules(c.rules, t))]);
   if (c.isBuiltIn) rows.push([t('Built-in'), t('Yes')]);
   if (c.comment.trim()) rows.push([t('Comment'), cell(c.comment)]);
-  return `**${escapeMarkdown(c.name)}**\n\n${table(rows)}`;
+  return `**${escapeMarkdown(c.name)}**\n\n${table(rows)}${note ? `\n\n${escapeMarkdown(note)}` : ''}`;
 }
 
 /** Markdown for a device's hover before its full record is loaded (or when loading failed). */

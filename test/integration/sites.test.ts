@@ -55,9 +55,14 @@ describe('Sites view: the lab site in the tree', function () {
       const id = /^Lab\/collection\/([A-Z0-9]{8})$/.exec(c.item.id ?? '')?.[1];
       assert.ok(id, `collection id ${c.item.id}`);
       assert.ok(memberCount(c) >= 0 && String(c.item.description).endsWith(`· ${id}`), String(c.item.description));
-      assert.match(tooltipText(c.item), new RegExp(`\\| Collection ID \\| ${id} \\|`));
-      assert.match(tooltipText(c.item), /\| Limiting collection \|/);
-      assert.match(tooltipText(c.item), /\| Refresh type \|/);
+      assert.equal(c.item.tooltip, undefined, 'the tooltip is resolved on hover');
+      // Hovering reads the collection by id: its lazy refresh type and rules show too.
+      const resolved = await api.tree.resolveTreeItem!(c.item, c.node, new vscode.CancellationTokenSource().token);
+      const tip = tooltipText(resolved!);
+      assert.match(tip, new RegExp(`\\| Collection ID \\| ${id} \\|`));
+      assert.match(tip, /\| Limiting collection \|/);
+      assert.match(tip, /\| Refresh type \| (Manual|Scheduled|Incremental|Scheduled and incremental) \|/);
+      assert.match(tip, /\| Membership rules \| /);
       assert.ok(tokens(c.item).includes('device'));
     }
   });
@@ -192,11 +197,16 @@ describe('Sites view: the lab site in the tree', function () {
 
   it('Update Membership asks the site to evaluate, waits for it and refreshes the node', async () => {
     const collection = await findRow(api, site.node, (r) => is.collection(r) && !tokens(r.item).includes('builtIn'));
-    const lastRefresh = (r: vscode.TreeItem) => /\| Last refresh \| ([^|]+) \|/.exec(tooltipText(r))?.[1];
-    const before = lastRefresh(collection!.item);
+    // The hover as a person sees it: the node's row, its tooltip resolved.
+    const lastRefresh = async (): Promise<string | undefined> => {
+      const item = await api.tree.getTreeItem(collection!.node);
+      const resolved = await api.tree.resolveTreeItem!(item, collection!.node, new vscode.CancellationTokenSource().token);
+      return /\| Last refresh \| ([^|]+) \|/.exec(tooltipText(resolved!))?.[1];
+    };
+    const before = await lastRefresh();
+    assert.ok(before);
     await vscode.commands.executeCommand('sccm.collection.updateMembership', collection!.node);
-    const after = await api.tree.getTreeItem(collection!.node);
-    assert.notEqual(lastRefresh(after), before, 'the tooltip shows the new evaluation');
+    assert.notEqual(await lastRefresh(), before, 'the tooltip shows the new evaluation');
   });
 
   it('shows device properties and deployments as read-only Markdown documents', async () => {

@@ -45,10 +45,25 @@ export class CollectionNode extends SitesTreeNode implements PagedNode {
     const item = new vscode.TreeItem(c.name, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     item.description = collectionDescription(c, t);
-    item.tooltip = new vscode.MarkdownString(collectionTooltip(c, t));
+    // The tooltip stays unset so VS Code asks resolveTreeItem on hover: the lazy properties
+    // (refresh type, rules) come only from a read by id, one per hovered collection.
+    item.accessibilityInformation = { label: `${c.name}, ${item.description}` };
     item.iconPath = c.isBuiltIn ? new vscode.ThemeIcon('group-by-ref-type') : new vscode.ThemeIcon('layers');
     item.contextValue = collectionContextValue(c);
     return item;
+  }
+
+  override async resolveTooltip(token: vscode.CancellationToken): Promise<vscode.MarkdownString> {
+    const { t, logger } = this.scope.services;
+    let text: string;
+    try {
+      const detail = await (await this.scope.backend()).getCollection(this.collection.id, { token });
+      text = collectionTooltip(detail, t);
+    } catch (err) {
+      logger.warn(`Reading collection ${this.collection.id} for its tooltip failed: ${err instanceof Error ? err.message : String(err)}`);
+      text = collectionTooltip(this.collection, t, t('The refresh type and membership rules could not be read.'));
+    }
+    return new vscode.MarkdownString(text);
   }
 
   override async getChildren(): Promise<SitesTreeNode[]> {

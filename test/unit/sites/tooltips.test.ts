@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { collectionDescription, collectionTooltip, describeClientState, deviceTooltip, memberTooltip } from '../../../src/tree/tooltips';
 import { escapeMarkdown, formatUtc } from '../../../src/tree/text';
+import type { CollectionRule } from '../../../src/core/site/model';
 import { aCollection, aDevice, aMember } from './fixtures';
 
 /** The value cell of a `| label | value |` row. */
@@ -36,6 +37,23 @@ describe('tree: descriptions and tooltips', () => {
     assert.equal(row(md, 'Last refresh'), 'Never');
     assert.equal(row(md, 'Refresh type'), 'Manual');
     assert.equal(row(md, 'Limiting collection'), '—');
+  });
+
+  it('leaves out the refresh type a list does not carry, and counts the rules of a collection read by id', () => {
+    const listed = collectionTooltip(aCollection({ refreshType: 0 }));
+    assert.equal(row(listed, 'Refresh type'), undefined, 'lists carry no RefreshType (lazy): no "Unknown (0)"');
+    assert.equal(row(listed, 'Membership rules'), undefined);
+    const rules: CollectionRule[] = [
+      { kind: 'direct', ruleName: 'WKS-1', resourceId: 1, resourceClassName: 'SMS_R_System' },
+      { kind: 'direct', ruleName: 'WKS-2', resourceId: 2, resourceClassName: 'SMS_R_System' },
+      { kind: 'query', ruleName: 'London', queryId: 1, queryExpression: 'select * from SMS_R_System' },
+      { kind: 'exclude', ruleName: 'Servers', collectionId: 'PS100002' },
+    ];
+    const detail = collectionTooltip({ ...aCollection({ refreshType: 2 }), rules });
+    assert.equal(row(detail, 'Refresh type'), 'Scheduled');
+    assert.equal(row(detail, 'Membership rules'), '2 direct, 1 query, 1 exclude');
+    assert.equal(row(collectionTooltip({ ...aCollection(), rules: [] }), 'Membership rules'), 'None');
+    assert.match(collectionTooltip(aCollection(), undefined, 'Could not read *rules*'), /Could not read \\\*rules\\\*$/);
   });
 
   it('shows every identifying property of a device: resource id, client version, MACs, SMBIOS GUID, IPs, OS, last user, AD site', () => {
