@@ -36,6 +36,8 @@ export interface FeedSource {
 export interface FeedListener {
   /** Records, logs or findings changed; `loading` while the first read is going on. */
   changed(what: 'records' | 'logs' | 'findings'): void;
+  /** The name of a log's records from before it was emptied in place (in the display language). */
+  emptiedLogName?(name: string): string;
 }
 
 interface Feed {
@@ -187,8 +189,10 @@ export class LogFeeds {
       feed.log.path = restart.rolledPath;
       feed.log.name = baseName(restart.rolledPath);
     } else {
-      feed.log.name = `${feed.log.name} (before it was emptied)`;
+      feed.log.name = this.listener.emptiedLogName?.(feed.log.name) ?? `${feed.log.name} (before it was emptied)`;
     }
+    // A rollover in the middle of the first read: the rest goes to the new log as appended records.
+    file.onLoadChunk = undefined;
     const next = this.createFeed({ ...feed.source, displayPath: file.tail.path });
     file.feed = next;
     this.feeds.push(next);

@@ -87,7 +87,10 @@ export class LogViewerPanel extends WebviewPanelBase<ViewerRequest, ViewerEvent>
   ) {
     super(panel, services.extensionUri, { name: 'logViewer', title: vscode.l10n.t('SCCM Log Viewer') }, parseViewerRequest, services.logger);
     panel.title = LogViewerPanel.titleFor(uris);
-    this.feeds = new LogFeeds(this.model, { changed: (what) => this.onFeedsChanged(what) });
+    this.feeds = new LogFeeds(this.model, {
+      changed: (what) => this.onFeedsChanged(what),
+      emptiedLogName: (name) => vscode.l10n.t('{0} (before it was emptied)', name),
+    });
     services.track(this, true);
     this.register({ dispose: () => services.track(this, false) });
     this.register({ dispose: () => this.feeds.dispose() });
