@@ -32,6 +32,8 @@ export class RecordDraft {
   utcBias = NO_BIAS_VALUE;
   severity = INFO;
   fragment = false;
+  /** The message writes `~` for a line break (legacy server logs). */
+  tildeBreaks = false;
   /** Spans of the component, thread and CMTrace `file=` values in the text (empty when equal). */
   componentStart = 0;
   componentEnd = 0;
@@ -46,6 +48,7 @@ export class RecordDraft {
     this.utcBias = NO_BIAS_VALUE;
     this.severity = INFO;
     this.fragment = false;
+    this.tildeBreaks = false;
     this.componentStart = this.componentEnd = 0;
     this.threadStart = this.threadEnd = 0;
     this.sourceFileStart = this.sourceFileEnd = 0;
@@ -54,6 +57,7 @@ export class RecordDraft {
 }
 
 const FRAGMENT_FLAG = 4;
+const TILDE_BREAKS_FLAG = 8;
 /** Records per block: blocks are filled, never copied to grow (no doubling peak, no slack). */
 const BLOCK_BITS = 16;
 const BLOCK_SIZE = 1 << BLOCK_BITS;
@@ -74,7 +78,7 @@ class RecordBlock {
   readonly localMs: Float64Array;
   readonly bias: Int16Array;
   readonly utcBias: Int16Array;
-  /** Severity in bits 0-1, fragment in bit 2. */
+  /** Severity in bits 0-1, fragment in bit 2, `~` line breaks in bit 3. */
   readonly flags: Uint8Array;
   /** Value spans as (offset from `start`, length). */
   readonly componentFrom: Uint32Array;
@@ -135,7 +139,7 @@ export class RecordColumns {
     b.localMs[k] = draft.localMs;
     b.bias[k] = draft.biasMinutes;
     b.utcBias[k] = draft.utcBias;
-    b.flags[k] = draft.severity | (draft.fragment ? FRAGMENT_FLAG : 0);
+    b.flags[k] = draft.severity | (draft.fragment ? FRAGMENT_FLAG : 0) | (draft.tildeBreaks ? TILDE_BREAKS_FLAG : 0);
     b.componentFrom[k] = draft.componentStart - start;
     b.componentLength[k] = Math.min(draft.componentEnd - draft.componentStart, MAX_SHORT);
     b.threadFrom[k] = draft.threadStart - start;
@@ -186,6 +190,10 @@ export class RecordColumns {
 
   isFragment(block: RecordBlock, k: number): boolean {
     return (block.flags[k] & FRAGMENT_FLAG) !== 0;
+  }
+
+  hasTildeBreaks(block: RecordBlock, k: number): boolean {
+    return (block.flags[k] & TILDE_BREAKS_FLAG) !== 0;
   }
 
   private blockFor(i: number): RecordBlock {

@@ -131,7 +131,7 @@ export class RecordStore implements RecordSource {
       component: this.textAt(start + b.componentFrom[k], b.componentLength[k]),
       thread: this.textAt(start + b.threadFrom[k], b.threadLength[k]),
       severity: SEVERITIES[b.flags[k] & 3],
-      message: this.renderMessage(this.textBetween(start + b.messageFrom[k], start + b.messageTo[k]), fragment),
+      message: renderMessage(this.textBetween(start + b.messageFrom[k], start + b.messageTo[k]), columns.hasTildeBreaks(b, k)),
       kind: fragment ? 'fragment' : 'record',
       messageColumn: b.messageColumn[k],
     };
@@ -226,13 +226,6 @@ export class RecordStore implements RecordSource {
 
   // ---- text access -----------------------------------------------------------------------
 
-  private renderMessage(raw: string, fragment: boolean): string {
-    let message = raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw;
-    // Legacy server logs write `~` where the message had a line break.
-    if (this.format === 'legacy' && !fragment) message = message.replace(/~/g, '\n');
-    return message;
-  }
-
   private segmentOf(offset: number): TextSegment {
     const segments = this.segments;
     const cached = segments[this.lastSegment];
@@ -257,6 +250,17 @@ export class RecordStore implements RecordSource {
     const segment = this.segmentOf(from);
     return segment.text.slice(from - segment.start, to - segment.start);
   }
+}
+
+/**
+ * `~` where a legacy server log had a line break, except inside 8.3 short names
+ * (`C:\PROGRA~1\`): a letter or digit before it and a digit after it.
+ */
+const TILDE_BREAK = /(?<![A-Za-z0-9])~|~(?!\d)/g;
+
+function renderMessage(raw: string, tildeBreaks: boolean): string {
+  const message = raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw;
+  return tildeBreaks && message.includes('~') ? message.replace(TILDE_BREAK, '\n') : message;
 }
 
 function pathBaseName(p: string): string {

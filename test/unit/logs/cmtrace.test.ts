@@ -50,6 +50,30 @@ describe('CMTrace format', () => {
       assert.equal(only.utcMs, null);
     });
 
+    it('converts every bias form the reference lists, daylight saving included in the value', () => {
+      // [bias as logged, zone it stands for, UTC of 12:00 local]
+      const cases: Array<[string, string, string]> = [
+        ['+240', 'US Eastern summer (UTC-4)', '2024-01-01T16:00:00.000Z'],
+        ['+480', 'WinPE default, Pacific (UTC-8)', '2024-01-01T20:00:00.000Z'],
+        ['-60', 'UK summer (UTC+1)', '2024-01-01T11:00:00.000Z'],
+        ['-120', 'Central Europe summer (UTC+2)', '2024-01-01T10:00:00.000Z'],
+        ['-330', 'India (UTC+5:30)', '2024-01-01T06:30:00.000Z'],
+        ['+000', 'MDT (bias not computed)', '2024-01-01T12:00:00.000Z'],
+        ['+00', 'ccmsetup (two digits)', '2024-01-01T12:00:00.000Z'],
+      ];
+      const text = cases.map(([bias]) => cmtraceLine('x', { time: `12:00:00.000${bias}` })).join('\r\n');
+      assert.deepEqual(
+        entries(parseText(text)).map((e, i) => [cases[i][1], e.utc]),
+        cases.map(([, zone, utc]) => [zone, utc]),
+      );
+    });
+
+    it('reads a time without a fraction of a second', () => {
+      const [entry] = entries(parseText(cmtraceLine('x', { time: '10:30:43+240' })));
+      assert.equal(entry.localTime, '2024-01-01T10:30:43.000');
+      assert.equal(entry.utc, '2024-01-01T14:30:43.000Z');
+    });
+
     it('leaves the time empty when the date does not exist', () => {
       const [bad] = entries(parseText(cmtraceLine('x', { date: '02-31-2024' })));
       assert.equal(bad.kind, 'record');

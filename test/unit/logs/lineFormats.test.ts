@@ -22,6 +22,22 @@ describe('line-based log formats', () => {
       assert.equal(log[2].message, 'SQL>>>select Name from vSMS_SC_Component_Properties where ID = 7  order by Name\n');
     });
 
+    it('keeps ~ inside 8.3 short names (C:\\PROGRA~1) while rendering the line-break ~', () => {
+      const text = '~Copying C:\\PROGRA~1\\MICROS~2\\inboxes\\x.ins to ~\\temp  $$<SMS_DISTRIBUTION_MANAGER><06-14-2018 06:26:25.828-60><thread=9112 (0x2398)>\r\n';
+      const [entry] = entries(parseText(text));
+      assert.equal(entry.message, '\nCopying C:\\PROGRA~1\\MICROS~2\\inboxes\\x.ins to \n\\temp');
+    });
+
+    it('reads the SMS 2.0 trailer with ~ after the year and a hex thread without 0x', () => {
+      const [entry] = entries(parseText('Service started  $$<SMS_EXECUTIVE><Wed May 21 17:09:02 1997~><thread=DB>\r\n'));
+      assert.equal(entry.kind, 'record');
+      assert.equal(entry.localTime, '1997-05-21T17:09:02.000');
+      assert.equal(entry.utc, null);
+      assert.equal(entry.thread, 'DB');
+      assert.equal(entry.component, 'SMS_EXECUTIVE');
+      assert.equal(entry.message, 'Service started');
+    });
+
     it('takes severity from the words, as CMTrace does for logs without a type', () => {
       assert.deepEqual(
         log.map((e) => e.severity),
@@ -73,6 +89,20 @@ describe('line-based log formats', () => {
       assert.equal(log[3].component, '');
       assert.equal(log[3].message, 'PnPIBS: Checking for pre-configured driver paths ...');
       assert.equal(log[4].message, '[SetupCl library] Required profile hive does not exist');
+    });
+
+    it('reads Perf, Verbose and other levels as information', () => {
+      const text = ['Perf', 'Verbose', 'Debug', 'Trace'].map((level) => `2019-03-29 00:25:29, ${level.padEnd(21)} CBS    level ${level}`).join('\n');
+      const log = entries(parseText(text));
+      assert.deepEqual(
+        log.map((e) => [e.severity, e.component, e.message]),
+        [
+          ['info', 'CBS', 'level Perf'],
+          ['info', 'CBS', 'level Verbose'],
+          ['info', 'CBS', 'level Debug'],
+          ['info', 'CBS', 'level Trace'],
+        ],
+      );
     });
 
     it('reads a line that is not column-aligned', () => {

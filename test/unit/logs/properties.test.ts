@@ -5,7 +5,7 @@ import { parseLog } from '../../../src/core/logs/logParser';
 import type { RecordStore } from '../../../src/core/logs/recordStore';
 import type { LogFormat } from '../../../src/core/logs/types';
 import { entries, parseInChunks } from './logTestSupport';
-import { chunkSizes, randomBytes, randomLog } from './propertyInputs';
+import { chunkSizes, concatenatedLogs, randomBytes, randomLog } from './propertyInputs';
 
 const FORMATS: LogFormat[] = ['cmtrace', 'legacy', 'panther', 'windowsupdate', 'windowsupdate10', 'setupapi', 'iis', 'plain'];
 const RUNS = { numRuns: 300 };
@@ -62,6 +62,30 @@ describe('parser properties (fast-check, real lines mutated)', () => {
     fc.assert(
       fc.property(randomLog, (bytes) => {
         assertNoTextLost(bytes, parseLog(bytes, { format: 'cmtrace' }));
+      }),
+      RUNS,
+    );
+  });
+
+  it('loses no text of a log whatever its format, also when it changes format or another log is appended', () => {
+    const keepEveryLine: LogFormat[] = ['cmtrace', 'legacy', 'panther', 'windowsupdate', 'windowsupdate10', 'setupapi', 'plain'];
+    fc.assert(
+      fc.property(fc.oneof(randomLog, concatenatedLogs), fc.constantFrom(...keepEveryLine), (bytes, format) => {
+        assertNoTextLost(bytes, parseLog(bytes, { format }));
+      }),
+      RUNS,
+    );
+  });
+
+  it('gives the same records for two appended logs pushed in random chunks as parsed in one go', () => {
+    fc.assert(
+      fc.property(concatenatedLogs, chunkSizes, (bytes, sizes) => {
+        const whole = parseLog(bytes);
+        const pieces = parseInChunks(bytes, sizes);
+        assert.equal(pieces.format, whole.format);
+        assert.equal(pieces.lineCount, whole.lineCount);
+        assert.deepEqual(entries(pieces), entries(whole));
+        assertWellFormed(whole);
       }),
       RUNS,
     );

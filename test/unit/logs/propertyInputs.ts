@@ -26,7 +26,7 @@ function linePools(): string[][] {
 const POOLS = linePools();
 
 /** Bytes a torn or corrupt log can hold: markup characters, line breaks, NUL, non-UTF-8 bytes. */
-const NOISE = fc.constantFrom(...['<', '>', '"', '[', ']', '~', '$$<', '\r', '\n', '\r\n', '\0', '\t', ' ', '<![LOG[', ']LOG]!><time="', '#Fields: time', '!!!  ', '\u00e9', '\u20ac'].map((s) => Buffer.from(s, 'utf8')), Buffer.from([0x80]), Buffer.from([0xe9]), Buffer.from([0xc3]), Buffer.from([0xff, 0xfe]));
+const NOISE = fc.constantFrom(...['<', '>', '"', '[', ']', '~', '$$<', '\r', '\n', '\r\n', '\0', '\t', ' ', '<![LOG[', ']LOG]!><time="', '#Fields: time', '!!!  ', '\u00e9', '\u20ac', '\ufeff'].map((s) => Buffer.from(s, 'utf8')), Buffer.from([0x80]), Buffer.from([0xe9]), Buffer.from([0xc3]), Buffer.from([0xff, 0xfe]));
 
 const EOL = fc.constantFrom('\r\n', '\n', '\r');
 
@@ -64,3 +64,9 @@ export const randomBytes: fc.Arbitrary<Uint8Array> = fc.uint8Array({ maxLength: 
 
 /** Chunk sizes to split a log into, small enough to split characters, CRLFs and markers. */
 export const chunkSizes: fc.Arbitrary<number[]> = fc.array(fc.integer({ min: 1, max: 64 }), { minLength: 1, maxLength: 8 });
+
+/** Two random logs, the second appended after a line break with its own UTF-8 BOM (`type a.log b.log`). */
+export const concatenatedLogs: fc.Arbitrary<Buffer> = fc.tuple(randomLog, randomLog, EOL).map(([first, second, eol]) => {
+  const body = second[0] === 0xef ? second : Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), second]);
+  return Buffer.concat([first, Buffer.from(eol, 'utf8'), body]);
+});

@@ -56,13 +56,27 @@ const EXPECTED: Expected[] = [
   },
   { file: 'UpdatesHandler_findingsanity_2021_UTF8BOM.log', format: 'cmtrace', encoding: 'utf-8-bom', records: 10, records_: [[0, 1, 1, '2021-07-14T08:53:19.823', '2021-07-14T12:53:19.823Z']] },
   { file: 'UpdatesStore_findingsanity_2021_UTF8BOM.log', format: 'cmtrace', encoding: 'utf-8-bom', records: 412, counts: { error: 1, warning: 0, info: 411 }, records_: [[1, 2, 2, '2021-07-14T08:53:44.534', '2021-07-14T12:53:44.534Z']] },
-  { file: 'WUAHandler_findingsanity_2021_UTF8BOM.log', format: 'cmtrace', encoding: 'utf-8-bom', records: 26 },
+  {
+    file: 'WUAHandler_findingsanity_2021_UTF8BOM.log',
+    format: 'cmtrace',
+    encoding: 'utf-8-bom',
+    records: 26,
+    counts: { error: 0, warning: 0, info: 26 },
+    // +240: US Eastern summer time, UTC four hours later.
+    records_: [
+      [0, 1, 1, '2021-07-14T08:52:44.338', '2021-07-14T12:52:44.338Z'],
+      [25, 26, 26, '2021-07-14T08:58:01.399', '2021-07-14T12:58:01.399Z'],
+    ],
+  },
   {
     file: 'colleval_legacy-format_EXCERPT_MarkusBux-CmTrace-MockData.log',
     format: 'legacy',
     encoding: 'utf-8',
     records: 17,
-    records_: [[0, 1, 1, '2022-11-30T01:03:34.174', '2022-11-30T00:03:34.174Z']],
+    records_: [
+      [0, 1, 1, '2022-11-30T01:03:34.174', '2022-11-30T00:03:34.174Z'],
+      [16, 17, 17, '2022-11-30T01:08:34.194', '2022-11-30T00:08:34.194Z'],
+    ],
   },
   {
     file: 'setupact_winpe-setup_bitbtrust_2019_ANSI.log',
@@ -77,15 +91,28 @@ const EXPECTED: Expected[] = [
       [2401, 2422, 2423, '2019-03-29T00:28:24.000', null],
     ],
   },
-  { file: 'setuperr_winpe-setup_bitbtrust_2019_ASCII.log', format: 'panther', encoding: 'utf-8', records: 1, counts: { error: 1, warning: 0, info: 0 } },
+  { file: 'setuperr_winpe-setup_bitbtrust_2019_ASCII.log', format: 'panther', encoding: 'utf-8', records: 1, counts: { error: 1, warning: 0, info: 0 }, records_: [[0, 1, 1, '2019-03-29T00:32:48.000', null]] },
   { file: 'CBS_hofcake_2015_UTF8BOM.log', format: 'panther', encoding: 'utf-8-bom', records: 1668, records_: [[0, 1, 1, '2015-02-23T21:47:27.000', null]] },
-  { file: 'dism_win7_DieterReuter_2014_UTF8BOM.log', format: 'panther', encoding: 'utf-8-bom', records: 2439, counts: { error: 4, warning: 13, info: 2422 } },
+  {
+    file: 'dism_win7_DieterReuter_2014_UTF8BOM.log',
+    format: 'panther',
+    encoding: 'utf-8-bom',
+    records: 2439,
+    counts: { error: 4, warning: 13, info: 2422 },
+    records_: [
+      [0, 1, 1, '2014-02-17T15:22:02.000', null],
+      [2438, 2439, 2439, '2014-02-18T10:37:16.000', null],
+    ],
+  },
   {
     file: 'WindowsUpdate_win10-decoded_findingsanity_2021_ASCII.log',
     format: 'windowsupdate10',
     encoding: 'utf-8',
     records: 5711,
-    records_: [[0, 1, 1, '2021-07-13T10:22:58.955', null]],
+    records_: [
+      [0, 1, 1, '2021-07-13T10:22:58.955', null],
+      [5710, 5711, 5711, '2021-07-14T08:58:00.471', null],
+    ],
   },
   { file: 'iis10_W3C_plaso-testdata_ASCII.log', format: 'iis', encoding: 'utf-8', records: 1, records_: [[0, 5, 5, '2021-04-01T00:00:21.000', '2021-04-01T00:00:21.000Z']] },
   // 10 653 lines of which 401 are blank; 180 lines start with "!".
@@ -129,6 +156,25 @@ if (hasSharedSamples) {
         [248, 249],
       ]);
       assert.match(store.entry(store.indexAtLine(59)).message, /\nThe parameter is incorrect\. \(Error: 80070057; Source: Windows\)$/);
+    });
+
+    it('dates the 194 setupapi sections by their own start and end stamps, and finds their 194 exit statuses', () => {
+      const store = parseSample('setupapi.dev_plaso-testdata.log');
+      const starts: string[] = [];
+      const ends: string[] = [];
+      let exits = 0;
+      for (let i = 0; i < store.recordCount; i++) {
+        const entry = store.entry(i);
+        const stamp = /^(>>>|<<<)\s+Section (?:start|end) (\d{4})\/(\d{2})\/(\d{2}) (\d{2}:\d{2}:\d{2}\.\d{3})$/.exec(entry.message);
+        if (stamp) {
+          assert.equal(entry.localTime, `${stamp[2]}-${stamp[3]}-${stamp[4]}T${stamp[5]}`, `line ${entry.line}`);
+          (stamp[1] === '>>>' ? starts : ends).push(entry.localTime);
+        }
+        if (/^\[Exit status: [^\]]+\]$/.test(entry.message)) exits++;
+      }
+      assert.deepEqual([starts.length, ends.length, exits], [194, 194, 194]);
+      assert.equal(starts[0], '2015-11-22T17:59:28.110');
+      assert.equal(ends[193], '2016-11-22T23:50:58.236');
     });
 
     it('reads the type 3 record of the brackdk04 smsts.log at line 307', () => {

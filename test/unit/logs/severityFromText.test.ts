@@ -19,11 +19,15 @@ describe('severity of lines in logs without a severity field', () => {
     assert.equal(severityOf('Completed with 0 errors'), INFO);
     assert.equal(severityOf('Finished without errors'), INFO);
     assert.equal(severityOf('no errors were found'), INFO);
+    // WindowsUpdate.log (Windows 10) writes this for every progress callback.
+    assert.equal(severityOf('WU client calls back to download call {EE161278} with code Call progress and error 0'), INFO);
   });
 
   it('still sees the failure next to a count of zero', () => {
     assert.equal(severityOf('errors = 0, then Failed to commit 0x80070005'), ERROR);
     assert.equal(severityOf('errors = 02'), ERROR, 'not a zero count');
     assert.equal(severityOf('failed = 0.5%'), ERROR, 'a fraction is not zero');
+    assert.equal(severityOf('and error 0x80070005'), ERROR, 'a code that starts with 0 is no zero count');
+    assert.equal(severityOf('failed 00:00:05 ago'), ERROR, 'a time is no zero count');
   });
 });

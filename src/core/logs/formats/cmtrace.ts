@@ -1,6 +1,7 @@
 import { ERROR, INFO, RecordDraft, WARNING } from '../recordColumns';
 import type { RecordStore } from '../recordStore';
 import { NO_BIAS, dayMs } from '../time';
+import { parseLegacyLine } from './legacy';
 import { severityFromText, skipWhitespace, trimEnd, type FormatScanner } from './scanner';
 
 const START = '<![LOG[';
@@ -56,23 +57,44 @@ export class CmtraceScanner implements FormatScanner {
       }
       // Text before a record start waits with it until the record proves whole: if it does
       // not, that text and the broken record are one gap, fragmented by lines together.
-      const marker = text.indexOf(END, start + START.length);
+      let marker = text.indexOf(END, start + START.length);
       if (marker < 0) {
         if (!final) return pos;
         this.gap(text, pos, length);
         return length;
       }
-      // A record start followed by another start before any end was torn: it is gap text.
+      // A record start followed by another start before any end was torn (it is gap text),
+      // or holds a quoted record (see `quotingRecord`).
+      let outer = -1;
       let next = text.indexOf(START, start + START.length);
       while (next >= 0 && next < marker) {
+        outer = start;
         start = next;
         next = text.indexOf(START, start + START.length);
       }
-      const end = this.parseTrailer(text, marker + END.length, length, final);
+      let end = this.parseTrailer(text, marker + END.length, length, final);
+      // `]LOG]!><time="` inside a message but no trailer there: the record's own may follow.
+      while (end === MALFORMED) {
+        const later = text.indexOf(END, marker + END.length);
+        if (later < 0 && next < 0 && !final) return pos;
+        if (later < 0 || (next >= 0 && later > next)) break;
+        marker = later;
+        end = this.parseTrailer(text, marker + END.length, length, final);
+      }
       if (end === INCOMPLETE) return pos;
       if (end === MALFORMED) {
         start = next;
         continue;
+      }
+      if (outer >= 0) {
+        const quoting = this.quotingRecord(text, end, final);
+        if (quoting === INCOMPLETE) return pos;
+        if (quoting >= 0) {
+          [start, marker, end] = [outer, end, quoting];
+          next = text.indexOf(START, end);
+        } else {
+          this.parseTrailer(text, marker + END.length, length, final);
+        }
       }
       // Fragments in the gap reuse the draft: read this record's trailer again after them.
       if (this.gap(text, pos, start)) this.parseTrailer(text, marker + END.length, length, final);
@@ -80,6 +102,16 @@ export class CmtraceScanner implements FormatScanner {
       pos = end;
       start = next < 0 || next >= end ? next : text.indexOf(START, end);
     }
+  }
+
+  /**
+   * A record that quotes a whole CMTrace record in its message (a script logging a line of
+   * another log): the quoted trailer is followed at once by the outer one. Returns the end
+   * of the outer trailer, INCOMPLETE when the text stops before that is known, or MALFORMED.
+   */
+  private quotingRecord(text: string, at: number, final: boolean): number {
+    if (text.startsWith(END, at)) return this.parseTrailer(text, at + END.length, text.length, final);
+    return !final && text.length - at < END.length && END.startsWith(text.slice(at)) ? INCOMPLETE : MALFORMED;
   }
 
   /**
@@ -121,6 +153,12 @@ export class CmtraceScanner implements FormatScanner {
         lineEnd++;
       }
       const end = trimEnd(text, p, lineEnd);
+      // A line of the legacy format: its component logged in the older format for a while.
+      if (parseLegacyLine(text, p, end, draft)) {
+        this.store.add(draft);
+        p = lineEnd;
+        continue;
+      }
       draft.reset();
       draft.start = draft.messageStart = p;
       draft.end = draft.messageEnd = end;

@@ -1,10 +1,12 @@
 import { RecordDraft } from '../recordColumns';
 import type { RecordStore } from '../recordStore';
-import { LineReader, severityFromText, skipWhitespace, trimEnd, type FormatScanner } from './scanner';
+import type { LogFormat } from '../types';
+import { LineReader, severityFromText, skipWhitespace, startsCmtraceRecord, trimEnd, type FormatScanner } from './scanner';
 
 /** For formats with one record per physical line: calls `line` for each complete line. */
 export abstract class LineScanner implements FormatScanner {
   protected readonly draft = new RecordDraft();
+  handOff: LogFormat | undefined;
 
   constructor(protected readonly store: RecordStore) {}
 
@@ -12,7 +14,12 @@ export abstract class LineScanner implements FormatScanner {
     const reader = new LineReader(text, 0, final);
     let consumed = 0;
     while (reader.read()) {
-      this.line(text, reader.start, reader.end);
+      const { start, end } = reader;
+      if (startsCmtraceRecord(text, start, end)) {
+        this.handOff = 'cmtrace';
+        return start;
+      }
+      this.line(text, start, end);
       consumed = reader.next;
     }
     return consumed;
@@ -58,6 +65,7 @@ export class ContinuationScanner implements FormatScanner {
   private current = new RecordDraft();
   private next = new RecordDraft();
   private readonly fragment = new RecordDraft();
+  handOff: LogFormat | undefined;
 
   constructor(
     private readonly store: RecordStore,
@@ -76,6 +84,11 @@ export class ContinuationScanner implements FormatScanner {
         pending = true;
         consumed = start;
         continue;
+      }
+      if (startsCmtraceRecord(text, start, end)) {
+        if (pending) this.store.add(this.current);
+        this.handOff = 'cmtrace';
+        return start;
       }
       const contentEnd = trimEnd(text, start, end);
       if (pending) {

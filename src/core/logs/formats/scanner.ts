@@ -1,4 +1,5 @@
 import { ERROR, INFO, WARNING } from '../recordColumns';
+import type { LogFormat } from '../types';
 
 /**
  * A format's record finder. `scan` is given the text not yet consumed (the previous call's
@@ -10,11 +11,27 @@ import { ERROR, INFO, WARNING } from '../recordColumns';
  */
 export interface FormatScanner {
   scan(text: string, final: boolean): number;
+  /**
+   * Set when `scan` stopped before a line that starts a record of another format: the log
+   * changed format in the middle (a component upgraded to CMTrace appends to its old log).
+   * The parser goes on from the returned position with that format's scanner.
+   */
+  readonly handOff?: LogFormat;
 }
 
-/** Space, tab, CR, LF, form feed, vertical tab, NUL (binary junk between records). */
+/** U+FEFF: a byte-order mark in the middle of the text, where a second log was appended. */
+export const BOM_CODE = 0xfeff;
+const CMTRACE_START = '<![LOG[';
+
+/** Space, tab, CR, LF, form feed, vertical tab, NUL (binary junk between records), and a stray BOM. */
 export function isWhitespaceCode(code: number): boolean {
-  return code === 32 || (code >= 9 && code <= 13) || code === 0;
+  return code === 32 || (code >= 9 && code <= 13) || code === 0 || code === BOM_CODE;
+}
+
+/** Whether the line starting at `start` starts a CMTrace record (after blanks or a BOM). */
+export function startsCmtraceRecord(text: string, start: number, end: number): boolean {
+  const p = skipWhitespace(text, start, end);
+  return text.charCodeAt(p) === 60 /* < */ && text.startsWith(CMTRACE_START, p);
 }
 
 /** First position in [from, to) that is not whitespace, or `to`. */
@@ -33,8 +50,8 @@ export function trimEnd(text: string, from: number, to: number): number {
 
 const ERROR_WORDS = /\b(?:error|fail)/i;
 const WARNING_WORDS = /\bwarn/i;
-/** Counts of zero and negations ("errors = 0", "0 failed", "no errors", "without error") report no failure. */
-const NO_FAILURE = /\b(?:(?:errors?|failures?|failed)\s*[=:]\s*0+\b(?![.,]\d)|0+\s+(?:errors?|failures?|failed)\b|(?:no|without)\s+(?:errors?|failures?)\b)/gi;
+/** Counts of zero and negations ("errors = 0", "and error 0", "0 failed", "no errors", "without error") report no failure. */
+const NO_FAILURE = /\b(?:(?:errors?|failures?|failed)\s*[=:]?\s*0+\b(?![.,:]\d)|0+\s+(?:errors?|failures?|failed)\b|(?:no|without)\s+(?:errors?|failures?)\b)/gi;
 
 /**
  * Severity of a line in a log that has no severity field, the way CMTrace colours non-CCM
