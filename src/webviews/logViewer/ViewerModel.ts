@@ -1,5 +1,6 @@
 import type { Finding } from '../../core/logs/types';
 import { CancellationError } from '../../core/util/cancellation';
+import { yieldToEventLoop } from '../../core/util/eventLoop';
 import { GrowableUint32Array } from '../../core/logs/viewer/growableArray';
 import { buildHistogram, keyRange, type Histogram } from '../../core/logs/viewer/histogram';
 import { LogIndex } from '../../core/logs/viewer/logIndex';
@@ -276,7 +277,7 @@ export class ViewerModel {
 
   /** Indexes components of every log (in slices) so the component list is complete. */
   async indexComponents(): Promise<void> {
-    const yieldControl = this.options.yieldControl ?? (() => new Promise<void>((r) => setImmediate(r)));
+    const yieldControl = this.options.yieldControl ?? yieldToEventLoop;
     for (const log of this.logList) while (!log.index.indexComponents(16_384)) await yieldControl();
   }
 

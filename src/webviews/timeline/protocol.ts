@@ -2,18 +2,12 @@
  * Messages between the task-sequence timeline webview and the extension (both sides import
  * this file; no Node or VS Code imports). Validated on arrival.
  */
+import type { Finding } from '../../core/logs/types';
 import type { TaskSequenceTimeline } from '../../core/logs/viewer/taskSequenceTypes';
 import { hasFields, isArrayOf, isIndex, isNullable, isOneOf, isString, unionParser, type Guard } from '../validate';
 
-/** The diagnoser's explanation of the failed step. */
-export interface StepExplanation {
-  title: string;
-  cause: string;
-  fix: string;
-  code: string | null;
-  codeMessage: string | null;
-  rule: string | null;
-}
+/** The diagnoser's explanation of the failed step: the words of its finding. */
+export type StepExplanation = Pick<Finding, 'title' | 'cause' | 'fix' | 'code' | 'codeMessage' | 'rule'>;
 
 export interface TimelineWebviewState {
   uri: string;

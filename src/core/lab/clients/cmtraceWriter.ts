@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { rolledOverPath } from '../../logs/tail/rolledOver';
 
 export interface CmTraceEntry {
   message: string;
@@ -62,7 +63,7 @@ export class CmTraceWriter {
       size = -1;
     }
     if (size >= 0 && size + bytes > this.maxBytes) {
-      await fs.rename(file, file.replace(/\.log$/i, '.lo_'));
+      await fs.rename(file, rolledOverPath(file));
       size = -1;
     }
     await fs.appendFile(file, size < 0 ? BOM + text : text, 'utf8');

@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { yieldToEventLoop } from '../../util/eventLoop';
 import { hash32 } from '../seed/prng';
 import type { ClientOperationRecord, ClientOperationStatusRecord, DeviceRecord } from '../state/model';
 import type { LabStore } from '../state/store';
@@ -91,7 +92,7 @@ export class LabClients {
       }
       if ((i + 1) % BATCH === 0) {
         store.apply({ t: 'clientOperation.status', status: { ...status, lastSummaryTime: this.now() } });
-        await new Promise((r) => setImmediate(r));
+        await yieldToEventLoop();
       }
     }
     status.state = status.failedClients > 0 ? 2 : 3;

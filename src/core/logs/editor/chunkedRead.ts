@@ -1,4 +1,5 @@
 import { throwIfCancelled, type CancellationTokenLike } from '../../util/cancellation';
+import { yieldToEventLoop } from '../../util/eventLoop';
 import { CHUNK_BYTES, FIRST_CHUNK_BYTES } from '../tail/fileTail';
 import type { AnalysisStep, LogAnalysis } from './logAnalysis';
 
@@ -8,11 +9,6 @@ export interface ChunkedReadOptions {
   token?: CancellationTokenLike;
   /** Called after each chunk with what it added (before the next chunk is pushed). */
   onStep?: (step: AnalysisStep) => void;
-}
-
-/** Lets timers, I/O and other requests run between two chunks of a long parse. */
-export function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /**

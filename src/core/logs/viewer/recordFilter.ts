@@ -1,4 +1,5 @@
 import { CancellationError } from '../../util/cancellation';
+import { yieldToEventLoop } from '../../util/eventLoop';
 import type { Severity } from '../types';
 import type { GrowableUint32Array } from './growableArray';
 import type { LogIndex } from './logIndex';
@@ -62,10 +63,6 @@ export interface FilterRunOptions {
 const RECORDS_PER_SEARCH = 65_536;
 const CHECK_EVERY = 2_048;
 
-function defaultYield(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
-}
-
 /** A compiled filter, evaluated over position ranges of an order, in slices that yield. */
 export class FilterRun {
   private readonly pattern: RegExp | null;
@@ -94,7 +91,7 @@ export class FilterRun {
     this.componentSets = filter.components?.length ? indexes.map(() => null) : null;
     this.fromMs = filter.fromMs ?? Number.NEGATIVE_INFINITY;
     this.toMs = filter.toMs ?? Number.POSITIVE_INFINITY;
-    this.yieldControl = options.yieldControl ?? defaultYield;
+    this.yieldControl = options.yieldControl ?? yieldToEventLoop;
     this.isCancelled = options.isCancelled ?? (() => false);
     this.sliceMs = options.sliceMs ?? 12;
   }
