@@ -56,9 +56,10 @@ describe('UI: npm run demo', function () {
     await wb.waitReady();
     await page.locator('.statusbar-item', { hasText: 'PS1 · Lab' }).first().waitFor({ timeout: 30000 });
     await wb.openView('SCCM Workbench');
-    const site = wb.sideBar().locator('.monaco-list-row', { hasText: 'Lab' }).first();
+    // The row's description fills in once the site answers: wait for it rather than read once.
+    const site = wb.sideBar().locator('.monaco-list-row', { hasText: 'PS1 · Lab' }).first();
     await site.waitFor({ timeout: 30000 });
-    assert.match(await site.innerText(), /PS1 · Lab/);
+    assert.match(await site.innerText(), /Lab/);
     await wb.sideBar().locator('.monaco-list-row', { hasText: 'All Systems' }).first().waitFor({ timeout: 30000 });
     await wb.openView('Explorer');
     for (const folder of ['logs', 'lab-clients']) await wb.sideBar().locator('.monaco-list-row', { hasText: folder }).first().waitFor({ timeout: 20000 });

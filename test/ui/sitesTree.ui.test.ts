@@ -34,7 +34,7 @@ describe('UI: browsing the lab site in the Sites view', function () {
     await siteRow.waitFor({ timeout: 60000 });
     await session.page.locator('.statusbar-item', { hasText: 'PS1 · Lab' }).first().waitFor({ timeout: 60000 });
     await rowWithIcon(session, 'folder').waitFor({ timeout: 60000 });
-    assert.match(await siteRow.innerText(), /PS1 · Lab/);
+    await treeRows(session).filter({ hasText: 'PS1 · Lab' }).first().waitFor({ timeout: 30000 });
   });
 
   it('expands a folder and a collection down to its devices', async () => {
