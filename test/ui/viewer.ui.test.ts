@@ -151,7 +151,8 @@ describe('UI: the SCCM log viewer and task-sequence timeline', function () {
     const { page } = session;
     const frame = webview(page);
     await frame.locator('vscode-button', { hasText: 'Clear' }).click();
-    assert.equal(await visibleOf(frame, '1,500'), 1500);
+    // "N of 1,500 records" already reads before Clear lands: wait for the cleared count itself.
+    await statusOf(frame).filter({ hasText: /^1,500 of 1,500 records$/ }).waitFor({ timeout: 20000 });
     const bar = frame.locator('.histogram-chart .bar.has-errors').first();
     await bar.click();
     const inBin = await visibleOf(frame, '1,500', '1,500 of 1,500 records');
@@ -175,11 +176,12 @@ describe('UI: the SCCM log viewer and task-sequence timeline', function () {
     const frame = webview(page);
     await frame.locator('.legend-chip').nth(1).waitFor({ timeout: 30000 });
     const total = countInFile(CAS, /<!\[LOG\[/) + countInFile(path.join(WORKSPACE, 'viewer', 'DataTransferService.log'), /<!\[LOG\[/);
-    assert.equal(await visibleOf(frame, total.toLocaleString('en-US')), total);
+    const all = `${total.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} records`;
+    await statusOf(frame).filter({ hasText: new RegExp(`^${all}$`) }).waitFor({ timeout: 30000 });
     assert.deepEqual(await frame.locator('.legend-chip').allInnerTexts(), ['CAS.log', 'DataTransferService.log']);
     // Hiding CAS.log with its legend chip leaves DataTransferService.log's rows.
     await frame.locator('.legend-chip', { hasText: 'CAS.log' }).click();
-    const dtsOnly = await visibleOf(frame, total.toLocaleString('en-US'), `${total.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} records`);
+    const dtsOnly = await visibleOf(frame, total.toLocaleString('en-US'), all);
     assert.equal(dtsOnly, countInFile(path.join(WORKSPACE, 'viewer', 'DataTransferService.log'), /<!\[LOG\[/));
     assert.deepEqual([...new Set(await frame.locator('.grid-layer .c-log').allInnerTexts())], ['DataTransferService.log']);
     await frame.locator('.legend-chip', { hasText: 'CAS.log' }).click();
