@@ -132,9 +132,11 @@ describe('UI: SCCM logs in the editor', function () {
       { timeout: 15000 },
     );
     assert.match(String(await hint.jsonValue()), /\u2014/);
-    const label = (await statusItem(page).getAttribute('aria-label')) ?? '';
-    assert.match(label, /SCCM log: 6 error records, 0 warning records, \d+ findings/);
-    assert.match(await statusItem(page).innerText(), /6\s+0/);
+    // The item may still show SMSPXE.log's counts for a moment after the tab switch: wait for smsts.log's.
+    const counted = page.locator('.statusbar [aria-label^="SCCM log: 6 error records, 0 warning records,"]').first();
+    await counted.waitFor({ state: 'visible', timeout: 15000 });
+    assert.match((await counted.getAttribute('aria-label')) ?? '', /SCCM log: 6 error records, 0 warning records, \d+ findings/);
+    assert.match(await counted.innerText(), /6\s+0/);
     await workbench.screenshot('23-log-inline');
   });
 });
