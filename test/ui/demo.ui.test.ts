@@ -1,4 +1,3 @@
-import * as assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -59,7 +58,6 @@ describe('UI: npm run demo', function () {
     // The row's description fills in once the site answers: wait for it rather than read once.
     const site = wb.sideBar().locator('.monaco-list-row', { hasText: 'PS1 · Lab' }).first();
     await site.waitFor({ timeout: 30000 });
-    assert.match(await site.innerText(), /Lab/);
     await wb.sideBar().locator('.monaco-list-row', { hasText: 'All Systems' }).first().waitFor({ timeout: 30000 });
     await wb.openView('Explorer');
     for (const folder of ['logs', 'lab-clients']) await wb.sideBar().locator('.monaco-list-row', { hasText: folder }).first().waitFor({ timeout: 20000 });
