@@ -47,7 +47,7 @@ export const LogCommands = {
   explainFinding: 'sccm.logs.explainFinding',
   copyRemediation: 'sccm.logs.copyRemediation',
   openReference: 'sccm.logs.openReference',
-  /** Task F's log viewer: the SCCM log status bar item opens it. */
+  /** The log viewer (registered by registerWebviews); the SCCM log status bar item opens it. */
   openViewer: 'sccm.logs.openViewer',
 } as const;
 

@@ -23,7 +23,7 @@ import { WorkspaceLogScanner } from './WorkspaceLogScanner';
 
 type Handler = (services: LogServices, ...args: unknown[]) => Promise<unknown>;
 
-/** Task F registers the log viewer. */
+/** The log viewer's command is registered with the other webviews (src/webviews/registerWebviews.ts). */
 type EditorCommandId = Exclude<LogCommandId, typeof LogCommands.openViewer>;
 
 const HANDLERS: Record<EditorCommandId, { title: () => string; run: Handler }> = {
